@@ -1,0 +1,1 @@
+"""Store-backed commands of the CLI (registered on import by ``peacetalks.cli.main``)."""

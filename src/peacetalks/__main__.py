@@ -1,0 +1,5 @@
+"""``python -m peacetalks`` is the ``peacetalks`` command."""
+
+from peacetalks.cli import main
+
+main()

@@ -367,6 +367,19 @@ process_app = typer.Typer(help="Negotiation processes: stage, indicators, stall 
 app.add_typer(process_app, name="process")
 
 
+def _process(name: str):
+    """A process from the config file's [[process]] tables, else a built-in one."""
+    from peacetalks.negotiation.process import Process, get_process
+
+    for entry in load_config().processes:
+        if entry.get("name") == name:
+            return Process.from_dict(entry)
+    try:
+        return get_process(name)
+    except KeyError:
+        raise typer.BadParameter(f"unknown process {name!r} (define it in peacetalks.toml as [[process]])") from None
+
+
 def _process_inputs(store, since: Optional[str]):
     return (store.events(since=since), store.meetings(since=since), store.positions(since=since),
             store.documents(limit=1_000_000))
@@ -380,9 +393,9 @@ def process_show(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """A process's stage (highest level held/proposed) and weekly indicators with the stall index."""
-    from peacetalks.negotiation.process import get_process, stage, weekly_indicators
+    from peacetalks.negotiation.process import stage, weekly_indicators
 
-    process = get_process(name, load_config().processes)
+    process = _process(name)
     with _open_store(db) as store:
         events, meetings, positions, _ = _process_inputs(store, since)
     report = {"process": process.name, "stage": stage(meetings),
@@ -412,9 +425,8 @@ def brief_cmd(
 ) -> None:
     """A written briefing (Markdown and HTML), every statement cited to its source sentence."""
     from peacetalks.negotiation.brief import render_brief
-    from peacetalks.negotiation.process import get_process
 
-    process = get_process(process_name, load_config().processes)
+    process = _process(process_name)
     with _open_store(db) as store:
         events, meetings, positions, documents = _process_inputs(store, since)
     markdown, html = render_brief(process, events, meetings, positions, documents, since=since)

@@ -66,7 +66,12 @@ class Analysis:
 
     @property
     def sentences(self) -> list[Span]:
-        return [Span(s.text, s.start_char, s.end_char) for s in self.doc.sents]
+        """Sentence spans without their trailing whitespace (what evidence quotes)."""
+        spans = []
+        for s in self.doc.sents:
+            text = s.text.rstrip()
+            spans.append(Span(text, s.start_char, s.start_char + len(text)))
+        return spans
 
     def sentence_index(self, char: int) -> int:
         """Index of the sentence containing character ``char``."""

@@ -95,6 +95,10 @@ def run_ingest(
                 print(f"peacetalks ingest: {where}: {item.message}", file=errors_to)
                 store.record_item(run_id, item.source, "failed", item.message, line=item.line)
                 note(item.source)
+            elif isinstance(item, Skipped) and item.reason.startswith("duplicate"):
+                summary.duplicate += 1  # the same text twice within this run
+                store.record_item(run_id, item.source, "duplicate", item.reason, doc_id=item.id)
+                note(item.source)
             elif isinstance(item, Skipped):
                 summary.skipped += 1
                 summary.skipped_reasons[item.reason] += 1

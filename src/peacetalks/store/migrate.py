@@ -38,14 +38,32 @@ def upgrade(engine: Engine) -> None:
             return
     cfg = alembic_config()
     with engine.connect().execution_options(peacetalks_write=True) as conn:
-        if conn.dialect.name == "postgresql":
+        sqlite = conn.dialect.name == "sqlite"
+        if sqlite:
+            # A batch migration recreates a table; dropping the old copy with foreign keys on
+            # would cascade-delete every child row. The pragma is ignored inside a transaction,
+            # so it is set on the raw connection before Alembic begins one.
+            _raw_pragma(conn, "PRAGMA foreign_keys=OFF")
+        else:
             with conn.begin():
                 conn.execute(text("SELECT pg_advisory_lock(:k)"), {"k": PG_LOCK_KEY})
         try:
             cfg.attributes["connection"] = conn
             command.upgrade(cfg, "head")
             conn.commit()
+            if sqlite:
+                with conn.begin():
+                    broken = conn.exec_driver_sql("PRAGMA foreign_key_check").first()
+                if broken is not None:
+                    raise RuntimeError(f"migration left a dangling foreign key: {tuple(broken)}")
         finally:
-            if conn.dialect.name == "postgresql":
+            if sqlite:
+                _raw_pragma(conn, "PRAGMA foreign_keys=ON")
+            else:
                 with conn.begin():
                     conn.execute(text("SELECT pg_advisory_unlock(:k)"), {"k": PG_LOCK_KEY})
+
+
+def _raw_pragma(conn: Connection, sql: str) -> None:
+    """Run a pragma outside any transaction (the DBAPI connection is in autocommit mode)."""
+    conn.connection.dbapi_connection.execute(sql)  # type: ignore[union-attr]

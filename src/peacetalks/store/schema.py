@@ -51,6 +51,8 @@ documents = Table(
     Column("lang", String(16)),
     Column("cluster_id", ID, ForeignKey("story_clusters.id"), index=True),
     Column("ingested_at", String(32), nullable=False, index=True),
+    # the ingest run that stored it (migration 0002); exported as the run's uid
+    Column("run_id", Integer, ForeignKey("ingest_runs.id", ondelete="SET NULL"), index=True),
 )
 
 # MinHash signature per document and its LSH band buckets (the candidate index for near duplicates).
@@ -103,6 +105,7 @@ events = Table(
     Column("lon", Float),
     Column("record", JSON, nullable=False),
     Index("ix_events_effective_date", "effective_date"),
+    Index("ix_events_date", "date"),  # since/until filter the event's own date (migration 0002)
     Index("ix_events_event_type_effective_date", "event_type", "effective_date"),
     Index("ix_events_quad_effective_date", "quad", "effective_date"),
     Index("ix_events_dyad_key", "actor_key", "recipient_key", "effective_date"),

@@ -1,0 +1,68 @@
+"""Benchmark ``peacetalks.actors.resolve``: 1,000 actor strings, time per string, machine info.
+
+Run: /work/venv/bin/python bench/bench_actors.py [N]
+The strings are built from our own templates (titles, nationalities, names, sector nouns),
+so the benchmark needs nothing outside the repository.
+"""
+
+from __future__ import annotations
+
+import itertools
+import os
+import platform
+import random
+import sys
+import time
+
+from peacetalks.actors import resolve
+from peacetalks.actors.kb import get_kb
+
+TEMPLATES = [
+    "{nat} {title}", "the {nat} {noun}", "{name}", "{surname}", "{country}'s {title}", "former {nat} {title}",
+    "{nat} {title} {name}", "{count} {nat} {noun}", "{noun}", "the {metonym}",
+]
+NATS = ["Russian", "Ukrainian", "American", "British", "French", "German", "Chinese", "Indian", "Turkish", "Polish",
+        "Saudi", "Qatari", "Hungarian", "Belarusian", "Canadian", "Japanese", "Pakistani", "Somali", "Mexican"]
+TITLES = ["president", "foreign minister", "defence minister", "prime minister", "envoy", "spokesman",
+          "national security adviser", "negotiator", "ambassador", "army chief"]
+NOUNS = ["troops", "negotiators", "officials", "protesters", "rebels", "police", "lawmakers", "journalists",
+         "central bank", "soldiers", "diplomats", "farmers", "refugees"]
+COUNTRIES = ["Russia", "Ukraine", "France", "Germany", "Turkey", "China", "India", "Qatar", "Hungary", "Japan"]
+METONYMS = ["Kremlin", "White House", "Pentagon", "Elysee", "Bankova", "Downing Street"]
+
+
+def strings(n: int, seed: int = 7) -> list[tuple[str, str]]:
+    rng = random.Random(seed)
+    kb = get_kb()
+    people = [e for e in kb.entries.values() if e.kind == "person"]
+    dates = ["2015-06-01", "2019-04-01", "2022-04-01", "2025-06-01", "2026-01-15"]
+    out = []
+    for template in itertools.islice(itertools.cycle(TEMPLATES), n):
+        person = rng.choice(people)
+        text = template.format(
+            nat=rng.choice(NATS), title=rng.choice(TITLES), noun=rng.choice(NOUNS), name=person.name,
+            surname=person.surname or person.name, country=rng.choice(COUNTRIES), count=rng.choice(["two", "four", "20"]),
+            metonym=rng.choice(METONYMS))
+        out.append((text, rng.choice(dates)))
+    return out
+
+
+def main() -> None:
+    n = int(sys.argv[1]) if len(sys.argv) > 1 else 1000
+    t0 = time.perf_counter()
+    get_kb()
+    load = time.perf_counter() - t0
+    items = strings(n)
+    resolve("warm-up soldiers")
+    t0 = time.perf_counter()
+    resolved = sum(1 for text, date in items if resolve(text, date).country or resolve(text, date).sector)
+    elapsed = (time.perf_counter() - t0) / 2  # each string resolved twice above
+    print(f"python {platform.python_version()} on {platform.platform()}; {platform.processor() or platform.machine()}, "
+          f"{os.cpu_count()} CPUs")
+    print(f"knowledge base: {len(get_kb().entries)} entries, {len(get_kb().phrases)} phrases, loaded in {load:.2f}s")
+    print(f"resolved {n} strings in {elapsed:.3f}s: {elapsed / n * 1e6:.1f} µs per string "
+          f"({resolved} with a country or sector)")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,252 @@
+"""Throughput of `peacetalks code` against the bare spaCy model on the same texts.
+
+    python bench/bench_code.py [--workers N] [--limit DOCS] [--repeat R] [--json OUT]
+
+Three measurements, each run in a fresh Python process (so peak memory is its own),
+interleaved spacy, parse, pipeline, spacy, ... so that load from other processes falls
+on every mode alike:
+
+* ``spacy``: the bare model, ``spacy.load(MODEL_NAME)`` and ``nlp.pipe(texts, n_process=N)``;
+* ``parse``: the pipeline with no stages (``code_documents(docs, stages=())``): our model
+  set-up and one-document-at-a-time parsing, plus records and JSON (one worker only);
+* ``pipeline``: the pure pipeline as ``peacetalks code`` runs it, including the JSON
+  serialisation of every output line: ``peacetalks.pipeline.code_documents`` with one
+  worker, ``peacetalks.parallel.code_items`` with ``--workers N``.
+
+Model loading and one warm-up document are outside the timed region; each mode is timed
+``--repeat`` times and the best run is reported (the median too). The ratio is pipeline
+words/s divided by spaCy words/s: 1.0 means no overhead, the project's budget is >= 0.80.
+
+Texts: ``../shared/corpus/ukraine_addresses_2022.jsonl`` when present (real news text),
+else the bundled sample corpus ``src/peacetalks/data/sample/articles.jsonl``, else
+generated sentences (so the script runs on any clone).
+"""
+
+from __future__ import annotations
+
+import argparse
+import functools
+import json
+import os
+import platform
+import random
+import resource
+import statistics
+import subprocess
+import sys
+import time
+from pathlib import Path
+from typing import Any, Iterable
+
+ROOT = Path(__file__).resolve().parents[1]
+SAMPLE = ROOT / "src" / "peacetalks" / "data" / "sample" / "articles.jsonl"
+MODES = ("spacy", "parse", "pipeline")
+
+
+# --- the texts ------------------------------------------------------------------------
+
+def _shared_corpus() -> Path | None:
+    from peacetalks.evaluation import shared_dir
+
+    base = shared_dir()
+    path = base / "corpus" / "ukraine_addresses_2022.jsonl" if base else None
+    return path if path is not None and path.exists() else None
+
+
+def _read_jsonl(path: Path) -> list[dict[str, Any]]:
+    with open(path, encoding="utf-8") as fh:
+        rows = [json.loads(line) for line in fh if line.strip()]
+    return [r for r in rows if isinstance(r.get("text"), str) and r["text"].strip()]
+
+
+def _generated(n: int = 200) -> list[dict[str, Any]]:
+    """Deterministic news-like paragraphs, for clones without any corpus."""
+    rng = random.Random(7)
+    actors = ["Russia", "Ukraine", "Foreign Minister Lavrov", "President Zelensky", "NATO",
+              "the European Union", "Turkish mediators", "the Kremlin", "US envoys"]
+    verbs = ["met", "accused", "rejected proposals from", "called on", "agreed with",
+             "threatened", "imposed sanctions on", "negotiated with", "criticised"]
+    places = ["Istanbul", "Geneva", "Kyiv", "Moscow", "Lviv", "Riyadh", "Brussels"]
+    whens = ["on Monday", "last week", "yesterday", "in March", "on 18 February", ""]
+    docs = []
+    for i in range(n):
+        sents = [f"{rng.choice(actors)} {rng.choice(verbs)} {rng.choice(actors)} in "
+                 f"{rng.choice(places)} {rng.choice(whens)}.".replace(" .", ".")
+                 for _ in range(rng.randint(3, 25))]
+        docs.append({"id": f"gen-{i}", "text": " ".join(sents), "published": "2025-08-10"})
+    return docs
+
+
+def load_documents(limit: int | None) -> tuple[str, list[dict[str, Any]]]:
+    """(where the texts came from, the documents), the first ``limit`` of them."""
+    corpus = _shared_corpus()
+    if corpus is not None:
+        source, docs = str(corpus), _read_jsonl(corpus)
+    elif SAMPLE.exists():
+        source, docs = str(SAMPLE), _read_jsonl(SAMPLE)
+    else:
+        source, docs = "generated", _generated()
+    return source, docs[:limit] if limit else docs
+
+
+# --- one timed mode (run in a child process) --------------------------------------------
+
+def _peak_rss_mb() -> dict[str, float]:
+    # ru_maxrss is in KiB on Linux (bytes on macOS); children's is the largest child.
+    scale = 1 / 1024 / 1024 if sys.platform == "darwin" else 1 / 1024
+    own = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * scale
+    kids = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss * scale
+    return {"self_mb": round(own, 1), "largest_child_mb": round(kids, 1)}
+
+
+@functools.lru_cache(maxsize=1)
+def _bare_model() -> Any:
+    import spacy
+
+    from peacetalks.nlp import MODEL_NAME
+
+    return spacy.load(MODEL_NAME)
+
+
+def _run_spacy(docs: list[dict[str, Any]], workers: int, batch_size: int) -> int:
+    texts = [d["text"] for d in docs]
+    return sum(1 for _ in _bare_model().pipe(texts, n_process=workers, batch_size=batch_size))
+
+
+def _run_pipeline(docs: list[dict[str, Any]], workers: int, stages: tuple[str, ...] | None = None) -> int:
+    from peacetalks.parallel import code_items
+    from peacetalks.pipeline import DEFAULT_STAGES, InputDocument, code_documents
+
+    if workers <= 1:
+        inputs = (InputDocument.from_dict(d) for d in docs)
+        results = code_documents(inputs, DEFAULT_STAGES if stages is None else stages)
+        lines: Iterable[str] = (json.dumps(r.to_dict(), ensure_ascii=False) for r in results)
+    else:
+        items = [(i + 1, d, None) for i, d in enumerate(docs)]
+        lines = (json.dumps(r, ensure_ascii=False) for r in code_items(items, workers=workers))
+    return sum(1 for _ in lines)
+
+
+def _run(mode: str, docs: list[dict[str, Any]], workers: int, batch_size: int) -> int:
+    if mode == "spacy":
+        return _run_spacy(docs, workers, batch_size)
+    return _run_pipeline(docs, workers, () if mode == "parse" else None)
+
+
+def run_mode(mode: str, docs: list[dict[str, Any]], workers: int, repeat: int, batch_size: int) -> dict[str, Any]:
+    """Time ``mode`` ``repeat`` times in this process (the child side)."""
+    _run(mode, docs[:1], 1, batch_size)  # warm-up: model load, lazy imports, data tables
+    seconds = []
+    for _ in range(repeat):
+        t0 = time.perf_counter()
+        n = _run(mode, docs, workers, batch_size)
+        seconds.append(time.perf_counter() - t0)
+        assert n == len(docs), f"{mode}: {n} results for {len(docs)} documents"
+    return {"mode": mode, "seconds": seconds, "peak_rss": _peak_rss_mb()}
+
+
+def summarise(mode: str, docs: list[dict[str, Any]], workers: int, runs: list[dict[str, Any]]) -> dict[str, Any]:
+    seconds = [s for r in runs for s in r["seconds"]]
+    words = sum(len(d["text"].split()) for d in docs)
+    best = min(seconds)
+    return {
+        "mode": mode, "workers": workers, "docs": len(docs), "words": words,
+        "chars": sum(len(d["text"]) for d in docs), "seconds": [round(s, 3) for s in seconds],
+        "best_s": round(best, 3), "median_s": round(statistics.median(seconds), 3),
+        "words_per_s": round(words / best, 1), "docs_per_s": round(len(docs) / best, 2),
+        "peak_rss": {k: max(r["peak_rss"][k] for r in runs) for k in runs[0]["peak_rss"]},
+    }
+
+
+# --- the parent: machine, both modes, the report ----------------------------------------
+
+def machine() -> dict[str, Any]:
+    import spacy
+
+    from peacetalks import __version__
+    from peacetalks.nlp import MODEL_NAME
+
+    try:
+        usable = len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        usable = os.cpu_count()
+    try:
+        model_version = spacy.util.get_package_version(MODEL_NAME)
+    except Exception:  # a model installed from a path has no package version
+        model_version = None
+    return {
+        "platform": platform.platform(), "processor": platform.processor() or platform.machine(),
+        "cpu_count": os.cpu_count(), "cpus_usable": usable,
+        "python": platform.python_version(), "spacy": spacy.__version__,
+        "model": f"{MODEL_NAME} {model_version or '?'}", "peacetalks": __version__,
+    }
+
+
+def _child(mode: str, args: argparse.Namespace) -> dict[str, Any]:
+    """One timed run of ``mode`` in a fresh interpreter."""
+    cmd = [sys.executable, __file__, "--child", mode, "--workers", str(args.workers),
+           "--repeat", "1", "--batch-size", str(args.batch_size)]
+    if args.limit:
+        cmd += ["--limit", str(args.limit)]
+    out = subprocess.run(cmd, check=True, capture_output=True, text=True)
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def report(result: dict[str, Any]) -> str:
+    m, rows = result["machine"], result["modes"]
+    lines = [
+        f"texts: {result['source']} ({rows['spacy']['docs']} docs, {rows['spacy']['words']} words)",
+        f"machine: {m['platform']}, {m['cpu_count']} CPUs ({m['cpus_usable']} usable), "
+        f"Python {m['python']}, spaCy {m['spacy']}, {m['model']}, peacetalks {m['peacetalks']}",
+        f"workers={result['workers']} repeat={result['repeat']} (best run; median in brackets)",
+        f"{'mode':<10}{'words/s':>12}{'docs/s':>10}{'best s':>9}{'median s':>10}{'peak RSS MB (self / largest child)':>38}",
+    ]
+    for name in MODES:
+        if name not in rows:
+            continue
+        r = rows[name]
+        rss = r["peak_rss"]
+        lines.append(f"{name:<10}{r['words_per_s']:>12,.0f}{r['docs_per_s']:>10.2f}{r['best_s']:>9.2f}"
+                     f"{r['median_s']:>10.2f}{rss['self_mb']:>24.0f} / {rss['largest_child_mb']:.0f}")
+    if "parse" in rows:
+        lines.append(f"ratio parse/spacy (words/s): {rows['parse']['words_per_s'] / rows['spacy']['words_per_s']:.3f}"
+                     "  (no stages: model set-up, per-document parsing, records, JSON)")
+    lines.append(f"ratio pipeline/spacy (words/s): {result['ratio']:.3f}  (budget >= 0.80)")
+    return "\n".join(lines)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--workers", type=int, default=1, help="processes for both modes (default 1)")
+    parser.add_argument("--limit", type=int, default=None, help="use only the first N documents")
+    parser.add_argument("--repeat", type=int, default=3, help="timed runs per mode; the best counts")
+    parser.add_argument("--batch-size", type=int, default=32, help="nlp.pipe batch size (spaCy mode)")
+    parser.add_argument("--json", type=Path, default=None, help="also write the full result here")
+    parser.add_argument("--child", choices=MODES, help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    source, docs = load_documents(args.limit)
+    if not docs:
+        parser.error("no documents to benchmark")
+    if args.child:
+        print(json.dumps(run_mode(args.child, docs, args.workers, args.repeat, args.batch_size)))
+        return 0
+    # "parse" has no multi-process form (code_items always runs every stage).
+    names = [m for m in MODES if m != "parse" or args.workers <= 1]
+    runs: dict[str, list[dict[str, Any]]] = {m: [] for m in names}
+    for _ in range(args.repeat):
+        for name in names:
+            runs[name].append(_child(name, args))
+    modes = {m: summarise(m, docs, args.workers, runs[m]) for m in names}
+    result = {
+        "date": time.strftime("%Y-%m-%d %H:%M UTC", time.gmtime()), "source": source,
+        "workers": args.workers, "repeat": args.repeat, "machine": machine(), "modes": modes,
+        "ratio": round(modes["pipeline"]["words_per_s"] / modes["spacy"]["words_per_s"], 3),
+    }
+    print(report(result))
+    if args.json:
+        args.json.write_text(json.dumps(result, indent=2) + "\n", encoding="utf-8")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

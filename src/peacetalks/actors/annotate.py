@@ -1,0 +1,330 @@
+"""Pipeline stage 'actors': every actor mention in a document, with exact offsets.
+
+Knowledge-base phrases are matched over the whole text in one pass; adjacent matches
+that form one noun phrase ("Russian Foreign Minister Sergey Lavrov", "Ukrainian troops",
+"NATO Secretary General") are grouped and resolved together by the document's date.
+spaCy's PERSON and ORG entities add the names we do not know, and surnames point back to
+the full name mentioned earlier ("Sergey Lavrov ... Lavrov").
+"""
+
+from __future__ import annotations
+
+import bisect
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING, Optional, Sequence
+
+from peacetalks.actors.kb import KnowledgeBase, get_kb
+from peacetalks.actors.match import Match, find
+from peacetalks.actors.resolver import Resolution, _cities, interpret, name_origin
+from peacetalks.actors.text import Tok, normalise, tokenize
+from peacetalks.records import ActorMention
+
+if TYPE_CHECKING:  # pragma: no cover
+    from spacy.tokens import Doc
+
+    from peacetalks.pipeline import Analysis
+
+# Words that may sit inside an actor phrase between two matches.
+GLUE = frozenset({"'s", "the", "senior", "top", "chief", "acting", "interim", "current", "new", "newly", "elected",
+                  "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own"})
+# Between a title or agent and a country: "President of Ukraine", "the government of Ukraine".
+OF = frozenset({"of", "the"})
+# Unmatched modifiers allowed inside a phrase ("NATO peacekeeping troops"), by spaCy tag.
+MODIFIER_POS = frozenset({"ADJ", "NOUN", "PROPN", "NUM"})
+MAX_MODIFIERS = 2
+ENTITY_LABELS = frozenset({"PERSON", "ORG"})
+# spaCy labels under which a lone surname may still be a person (the small model calls "Lavrov" ORG).
+NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
+
+
+def _category(m: Match, kb: KnowledgeBase) -> str:
+    entry = m.first("entry")
+    if entry is not None:
+        return "P" if kb.entries[entry.value].kind == "person" else "O"
+    if m.has("metonym", "country", "capital", "demonym", "region"):
+        return "C"
+    if m.has("surname"):
+        return "S"
+    if m.has("title"):
+        return "T"
+    if m.has("agent"):
+        return "A"
+    return "F"
+
+
+# Which category may follow which inside one phrase (with only glue or modifiers between).
+_NEXT = {
+    "F": set("CTAPSO"),
+    "C": set("TAPSO"),
+    "O": set("TAPS"),
+    "T": set("TPS"),
+    "A": set("A"),
+    "P": set(),
+    "S": set(),
+}
+# ... and which may follow after "of (the)".
+_NEXT_OF = {"T": set("CO"), "A": set("CO")}
+
+
+@dataclass
+class Group:
+    matches: list[Match] = field(default_factory=list)
+    cats: list[str] = field(default_factory=list)
+
+    @property
+    def i(self) -> int:
+        return self.matches[0].i
+
+    @property
+    def j(self) -> int:
+        return self.matches[-1].j
+
+
+def _pos_by_start(doc: "Doc") -> dict[int, str]:
+    return {t.idx: t.pos_ for t in doc}
+
+
+def _joinable(tokens: Sequence[Tok], a: int, b: int, pos: dict[int, str], via_of: bool, title: bool = False) -> bool:
+    """May tokens[a:b] sit between two matches of one phrase? Before a title, capitalised
+    words are part of it ("Chilean Mining Minister"); elsewhere only lower-case modifiers."""
+    gap = tokens[a:b]
+    if via_of:
+        return bool(gap) and gap[0].norm == "of" and all(t.norm in OF for t in gap)
+    modifiers = 0
+    for t in gap:
+        if t.norm in GLUE:
+            continue
+        if (t.text[:1].islower() or title) and pos.get(t.start) in MODIFIER_POS and modifiers < MAX_MODIFIERS:
+            modifiers += 1
+            continue
+        return False
+    return True
+
+
+def group(tokens: Sequence[Tok], matches: Sequence[Match], kb: KnowledgeBase, pos: dict[int, str]) -> list[Group]:
+    groups: list[Group] = []
+    for m in matches:
+        cat = _category(m, kb)
+        if groups:
+            g = groups[-1]
+            last = g.cats[-1]
+            if cat in _NEXT[last] and _joinable(tokens, g.j, m.i, pos, via_of=False, title=cat == "T") and not (
+                    cat == "A" and last == "A" and m.i != g.j):
+                g.matches.append(m)
+                g.cats.append(cat)
+                continue
+            if cat in _NEXT_OF.get(last, ()) and _joinable(tokens, g.j, m.i, pos, via_of=True):
+                g.matches.append(m)
+                g.cats.append(cat)
+                continue
+        groups.append(Group([m], [cat]))
+    return groups
+
+
+def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, float]:
+    """Whether a lone match is an actor in running text, and a confidence factor."""
+    if len(g.matches) > 1:
+        return True, 1.0
+    m, cat = g.matches[0], g.cats[0]
+    words = tuple(t.norm for t in tokens[m.i:m.j])
+    prev = tokens[m.i - 1].norm if m.i > 0 else ""
+    if prev == "the" and m.i > 1:
+        prev = tokens[m.i - 2].norm
+    nxt = tokens[m.j].norm if m.j < len(tokens) else ""
+    if cat == "F" or words in kb.needs_modifier:
+        return False, 0.0
+    if cat == "C":
+        kind = (m.first("metonym", "country", "capital", "demonym", "region") or m.items[0]).kind
+        if kind == "region":
+            return False, 0.0
+        if kind == "capital" and prev in kb.locative:
+            return False, 0.0  # "talks in Moscow": a place, the places stage has it
+        if kind == "demonym" and nxt in kb.non_agent_heads:
+            return False, 0.0  # "Ukrainian territory"
+        if kind == "country" and prev in kb.locative:
+            return True, 0.5
+        if kind == "demonym" and nxt.isalpha() and m.j < len(tokens) and tokens[m.j].text[:1].islower():
+            return True, 0.6  # "Russian strikes": the nation acts, the head noun is not an actor word
+    return True, 1.0
+
+
+def _mention(text: str, start: int, end: int, res: Resolution, factor: float = 1.0) -> ActorMention:
+    return ActorMention(text=text[start:end], start=start, end=end, actor_id=res.actor_id, name=res.name,
+                        country=res.country, sector=res.sector, confidence=round(res.confidence * factor, 3),
+                        role=res.role)
+
+
+def _non_overlapping(mentions: list[ActorMention]) -> list[ActorMention]:
+    """Longest first wins; then in text order."""
+    chosen: list[ActorMention] = []
+    taken: list[tuple[int, int]] = []
+    for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
+        if any(m.start < e and s < m.end for s, e in taken):
+            continue
+        chosen.append(m)
+        taken.append((m.start, m.end))
+    return sorted(chosen, key=lambda m: m.start)
+
+
+@dataclass
+class _State:
+    """What the document has said so far: people by id, unknown people by surname."""
+
+    seen: list[str] = field(default_factory=list)
+    unknown: dict[str, Resolution] = field(default_factory=dict)
+    full_names: set[str] = field(default_factory=set)  # people named in full anywhere in the text
+
+
+def _kb_mentions(text: str, tokens: list[Tok], groups: list[Group], kb: KnowledgeBase, when: dt.date,
+                 state: _State, doc_view: Optional[_DocView], dated: bool = True) -> list[ActorMention]:
+    kept = [(g, factor) for g in groups for keep, factor in [_keep(g, tokens, kb)] if keep]
+    # People named with more than a bare surname anywhere ("President Putin") license the bare surname.
+    for g, _ in kept:
+        if g.cats != ["S"] and ("S" in g.cats or "P" in g.cats):
+            res = interpret(kb, tokens, g.matches, when, dated=dated)
+            if res.actor_id:
+                state.full_names.add(res.actor_id)
+    out = []
+    for g, factor in kept:
+        res = interpret(kb, tokens, g.matches, when, prefer=state.seen, dated=dated)
+        if res.country is None and res.sector is None and res.actor_id is None:
+            continue
+        if g.cats == ["S"] and not _surname_ok(res, tokens[g.i], state, doc_view):
+            continue
+        if res.actor_id and kb.entries[res.actor_id].kind == "person":
+            state.seen.append(res.actor_id)
+        end = tokens[g.j - 1].end
+        if res.name and not res.actor_id and g.cats[-1] == "T":
+            # "Minister Juan Carlos Jobet": the unknown name after the title is part of the mention.
+            end = _name_end(tokens, g.j, len(res.name.split()), end)
+            state.unknown[res.name.split()[-1]] = res
+        out.append(_mention(text, tokens[g.i].start, end, res, factor))
+    return out
+
+
+def _surname_ok(res: Resolution, tok: Tok, state: _State, doc_view: Optional["_DocView"]) -> bool:
+    """A surname alone names the person when the full name is in the document, when spaCy
+    reads exactly that word as a person, or when it is a proper noun outside any other entity:
+    "May" is a month (a DATE) unless Theresa May is in the text, and the "Martin" of
+    "George R. R. Martin" is someone else."""
+    if doc_view is None or res.actor_id in state.full_names:
+        return True
+    if (tok.start, tok.end) in doc_view.persons:
+        return True
+    ent = doc_view.entity_at.get(tok.start)
+    if ent is not None and (ent[0] not in NAME_LABELS or (ent[1], ent[2]) != (tok.start, tok.end)):
+        return False  # part of a date ("in May") or of a longer name
+    return doc_view.pos.get(tok.start) == "PROPN"
+
+
+@dataclass
+class _DocView:
+    """What spaCy says about the document, by character offset."""
+
+    pos: dict[int, str]
+    persons: set[tuple[int, int]]
+    entity_at: dict[int, tuple[str, int, int]]  # token start -> (label, start, end) of its entity
+
+    @classmethod
+    def of(cls, doc: "Doc") -> "_DocView":
+        return cls(pos=_pos_by_start(doc),
+                   persons={(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"},
+                   entity_at={t.idx: (e.label_, e.start_char, e.end_char) for e in doc.ents for t in e})
+
+
+def _name_end(tokens: Sequence[Tok], k: int, words: int, end: int) -> int:
+    """End offset of ``words`` capitalised words (hyphens inside) from token ``k``."""
+    seen = 0
+    while k < len(tokens) and seen < words and (tokens[k].capitalised or tokens[k].text == "-"):
+        if tokens[k].text != "-":
+            seen += 1
+        end = tokens[k].end
+        k += 1
+    return end
+
+
+def _entity_mentions(text: str, doc: "Doc", mentions: list[ActorMention], matched: list[tuple[int, int]],
+                     state: _State) -> list[ActorMention]:
+    """Unknown people and bodies from spaCy, joined to a title or nationality right before them.
+
+    An entity touching any knowledge-base phrase is left to the knowledge base (which may
+    have dropped it on purpose: "in Kyiv"); cities spaCy mistakes for bodies are skipped."""
+    out = []
+    by_end = {m.end: m for m in mentions}
+    for ent in doc.ents:
+        if ent.label_ not in ENTITY_LABELS:
+            continue
+        s, e = ent.start_char, ent.end_char
+        if any(a < e and s < b for a, b in matched) or any(m.start < e and s < m.end for m in mentions):
+            continue
+        if normalise(ent.text) in _cities():
+            continue
+        if ent.label_ == "PERSON" or ent.text in state.unknown:
+            out.append(_person(text, s, e, by_end, state))
+        elif " " in ent.text.strip():
+            out.append(ActorMention(text=text[s:e], start=s, end=e, name=ent.text, confidence=0.3))
+    return out
+
+
+def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], state: _State) -> ActorMention:
+    name = text[s:e]
+    surname = name.split()[-1]
+    before = by_end.get(s - 1) if text[s - 1:s] == " " else None
+    if before is not None and before.actor_id is None and before.name is None:
+        # "Ukrainian President Zelensky"-like: a title or nationality we know, a name we do not.
+        res = Resolution(None, name, before.country, before.sector, 0.6, before.role)
+        state.unknown[surname] = res
+        return _mention(text, before.start, e, res)
+    if " " not in name and surname in state.unknown:
+        return _mention(text, s, e, state.unknown[surname])
+    origin = name_origin(get_kb(), name)
+    res = Resolution(None, name, origin, None, 0.35 if origin else 0.4)
+    state.unknown.setdefault(surname, res)
+    return _mention(text, s, e, res)
+
+
+def _unknown_surnames(text: str, tokens: Sequence[Tok], found: list[ActorMention], state: _State) -> list[ActorMention]:
+    """Later bare surnames of people we met with a full name but do not know ("... Jobet left")."""
+    if not state.unknown:
+        return []
+    covered = sorted((m.start, m.end) for m in found)
+    starts = [c[0] for c in covered]
+    out = []
+    for tok in tokens:
+        res = state.unknown.get(tok.text)
+        if res is None:
+            continue
+        k = bisect.bisect_right(starts, tok.start) - 1  # the last mention starting at or before the token
+        if k >= 0 and covered[k][1] > tok.start:
+            continue
+        out.append(_mention(text, tok.start, tok.end, res))
+    return out
+
+
+def actor_mentions(text: str, doc: Optional["Doc"], published: Optional[dt.date]) -> list[ActorMention]:
+    """All actor mentions of a text, sorted and non-overlapping (the longest wins)."""
+    kb = get_kb()
+    when = published or dt.date.today()
+    dated = published is not None
+    tokens = tokenize(text)
+    matches = find(tokens, kb, strict=True)
+    doc_view = _DocView.of(doc) if doc is not None else None
+    pos = doc_view.pos if doc_view is not None else {}
+    state = _State(full_names={it.value for m in matches for it in m.all("entry")
+                               if kb.entries[it.value].kind == "person"})
+    mentions = _kb_mentions(text, tokens, group(tokens, matches, kb, pos), kb, when, state, doc_view, dated)
+    if doc is not None:
+        matched = [(tokens[m.i].start, tokens[m.j - 1].end) for m in matches]
+        extra = _entity_mentions(text, doc, mentions, matched, state)
+        extra += _unknown_surnames(text, tokens, mentions + extra, state)
+        # A merged "title + unknown name" replaces the title-only mention it grew from.
+        mentions = _non_overlapping(mentions + extra)
+    return mentions
+
+
+def annotate(analysis: "Analysis") -> None:
+    """Append the document's actor mentions to ``analysis.actors``."""
+    found = actor_mentions(analysis.text, analysis.doc, analysis.published)
+    analysis.actors.extend(found)
+    analysis.actors.sort(key=lambda m: m.start)

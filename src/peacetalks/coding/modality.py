@@ -1,0 +1,104 @@
+"""Polarity and modality of an event, from the words around its trigger in the parse.
+
+Polarity: ``negated`` when the trigger's clause (or a clause governing it through xcomp, as in
+"did not agree to withdraw") carries "not"/"never", or a nominal trigger has "no".
+Modality, strongest first: conditional ("only if", "unless", "provided that") > hypothetical
+("would", "could", "may", "might") > expected ("possible", "unlikely", "expected") > intended
+("will", "plans to", "intends to") > historical (resolved date years before publication) > actual.
+"""
+
+from __future__ import annotations
+
+from typing import Sequence
+
+from spacy.tokens import Token
+
+from peacetalks.coding.lexicon import Lexicon
+
+NEGATIONS = frozenset({"not", "n't", "never", "no", "neither", "nor", "without"})
+CONDITIONAL_MARKS = frozenset({"if", "unless", "provided", "providing", "once"})
+HYPOTHETICAL_AUX = frozenset({"would", "could", "may", "might", "can"})
+FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+ORDER = ("conditional", "hypothetical", "expected", "intended", "historical", "actual")
+
+
+def clause_chain(anchor: Token, limit: int = 4) -> list[Token]:
+    """The anchor's verb and the verbs above it through xcomp/acomp links (not across clauses);
+    a noun anchor starts from the verb it belongs to."""
+    cur = anchor
+    if cur.pos_ in ("NOUN", "PROPN") and cur.dep_ in ("dobj", "nsubj", "nsubjpass", "attr", "pobj"):
+        cur = cur.head if cur.dep_ != "pobj" else cur.head.head
+    chain = [anchor] if cur.i != anchor.i else []
+    for _ in range(limit):
+        chain.append(cur)
+        if cur.dep_ in ("xcomp", "acomp", "oprd") and cur.head.i != cur.i:
+            cur = cur.head
+        elif (cur.dep_ == "conj" and cur.tag_ in ("VB", "VBN", "VBG")
+              and not any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "neg") for c in cur.children)):
+            # A non-finite conjunct shares its head's auxiliaries; a finite one ("did not attack
+            # Kyiv and shelled Kharkiv") does not.
+            cur = cur.head  # "cannot be defeated and destroyed": the conjunct shares aux and negation
+        else:
+            break
+    return chain
+
+
+def _negated_token(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "neg" or (child.lower_ in ("never", "no") and child.dep_ in ("advmod", "det")):
+            return True
+    return False
+
+
+def polarity(anchor: Token) -> str:
+    if anchor.dep_ == "pcomp" and anchor.head.lower_ == "without":  # "without demanding payment"
+        return "negated"
+    return "negated" if any(_negated_token(t) for t in clause_chain(anchor)) else "asserted"
+
+
+def _has_condition(tok: Token) -> bool:
+    for child in tok.children:
+        if child.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in CONDITIONAL_MARKS for m in child.children):
+            return True
+        if child.dep_ == "prep" and child.lower_ == "provided":
+            return True
+    return False
+
+
+def _modal_cues(chain: Sequence[Token], lex: Lexicon) -> set[str]:
+    cues: set[str] = set()
+    first = chain[0].i if chain else -1
+    for tok in chain:
+        if _has_condition(tok):
+            cues.add("conditional")
+        for child in tok.children:
+            low = child.lower_
+            if child.dep_ in ("aux", "auxpass"):
+                if low in HYPOTHETICAL_AUX:
+                    cues.add("hypothetical")
+                elif low in FUTURE_AUX:
+                    cues.add("intended")
+            if child.dep_ in ("acomp", "advmod", "amod") and child.lemma_.lower() in lex.expect_words:
+                cues.add("expected")
+        lemma = tok.lemma_.lower()
+        if lemma in lex.intent_words and tok.i != first:
+            cues.add("intended")
+        if lemma in lex.expect_words:
+            cues.add("expected")
+    return cues
+
+
+def modality(anchor: Token, lex: Lexicon, governed: bool = False, historical: bool = False) -> str:
+    """The modality of the event at ``anchor``; ``governed`` when a promise/threat word takes it
+    as content (its action is then intended), ``historical`` when its date is long past."""
+    chain = clause_chain(anchor)
+    cues = _modal_cues(chain, lex)
+    # A subject noun of "is possible"/"is unlikely" ("a meeting is possible only if ...").
+    if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.pos_ in ("NOUN", "PROPN"):
+        cues |= _modal_cues([anchor.head], lex) | ({"expected"} if any(
+            c.dep_ == "acomp" and c.lemma_.lower() in lex.expect_words for c in anchor.head.children) else set())
+    if governed:
+        cues.add("intended")
+    if historical:
+        cues.add("historical")
+    return next((m for m in ORDER if m in cues), "actual")

@@ -1,0 +1,254 @@
+"""Trigger detection: which words of a sentence carry an event, read off the dependency parse.
+
+Four kinds of trigger, all looked up by lemma in the lexicon (``data/triggers.yaml``):
+- ``verb``: a lexicon verb ("shelled", "demanded");
+- ``support``: a support verb with a noun trigger as object ("held talks", "launched an attack",
+  "imposed sanctions"); the noun gives the type unless the pair has an override ("lift sanctions");
+- ``noun`` / ``adj``: a nominal or predicative trigger ("Russian strikes on Lviv", "illegitimate");
+- ``deontic``: reported speech whose content is an obligation ("said Iraq must cooperate"): a request;
+- ``permission``: allow/permit/accept: coded as REJECT when refused, AGREE when promised.
+Governing words ("agreed to", "threatened to", "refused to") are linked to the trigger of their
+complement, which gives them their mode.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
+
+from peacetalks.coding.lexicon import Lexicon, Sense, load_lexicon
+
+VERB_POS = frozenset({"VERB"})
+NOUN_POS = frozenset({"NOUN", "PROPN"})
+# Dependencies through which a governing word takes its content.
+COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "pcomp", "oprd"})
+# Prepositions whose object is part of a governing word's content ("call for", "insist on").
+COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "of"})
+# Prepositions that tie a bare noun to an actor, target or place ("strikes on Lviv").
+LICENSING_PREPS = frozenset({"on", "against", "by", "with", "between", "in", "at", "near", "into",
+                             "across", "over", "of", "from", "among"})
+ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+DEONTIC = frozenset({"must", "should"})
+
+
+@dataclass
+class Trigger:
+    """One detected trigger; ``anchor`` is the token whose clause the event lives in."""
+
+    anchor: Token
+    word: Token
+    tokens: tuple[Token, ...]
+    sense: Sense
+    kind: str
+    governor: Optional["Trigger"] = None
+    embedded: list["Trigger"] = field(default_factory=list)
+
+    @property
+    def start(self) -> int:
+        return min(t.idx for t in self.tokens)
+
+    @property
+    def end(self) -> int:
+        return max(t.idx + len(t.text) for t in self.tokens)
+
+
+def _lemma(tok: Token) -> str:
+    return tok.lemma_.lower()
+
+
+def context_lemmas(tok: Token) -> set[str]:
+    """Lemmas near a trigger that its senses may require: children, objects of its
+    prepositions, and modifiers of its object ("send food aid", "hold as human shields")."""
+    out: set[str] = set()
+    for child in tok.children:
+        out.add(_lemma(child))
+        out.add(child.lower_)
+        if child.dep_ in ("prep", "dobj", "agent", "dative", "nsubj", "nsubjpass"):
+            for grand in child.children:
+                if grand.dep_ in ("pobj", "compound", "amod", "dobj", "conj"):
+                    out.add(_lemma(grand))
+                    out.add(grand.lower_)
+                    if grand.dep_ == "pobj":  # "deployed as peacekeeping forces"
+                        out.update(_lemma(g) for g in grand.children if g.dep_ in ("compound", "amod"))
+    return out
+
+
+def sense_for(tok: Token, senses: Iterable[Sense]) -> Optional[Sense]:
+    """The first sense whose conditions hold at ``tok`` (None if none does)."""
+    lemmas: Optional[set[str]] = None
+    deps: Optional[set[str]] = None
+    for sense in senses:
+        if sense.with_ or sense.without:
+            lemmas = lemmas if lemmas is not None else context_lemmas(tok)
+        if sense.with_ and not (sense.with_ & lemmas):  # type: ignore[operator]
+            continue
+        if sense.without and (sense.without & lemmas):  # type: ignore[operator]
+            continue
+        if sense.with_dep or sense.without_dep:
+            deps = deps if deps is not None else {c.dep_ for c in tok.children}
+            if sense.with_dep and not (sense.with_dep & deps):
+                continue
+            if sense.without_dep & deps:
+                continue
+        if sense.head and _lemma(tok.head) not in sense.head:
+            continue
+        return sense
+    return None
+
+
+def _support_head(noun: Token, lex: Lexicon) -> Optional[Token]:
+    """The support verb taking ``noun`` as object ("held talks", "went on strike"), if any."""
+    if noun.dep_ == "compound":  # "launched a mediation effort"
+        if _lemma(noun.head) not in lex.frame_nouns:
+            return None
+        noun = noun.head
+    head = noun.head
+    if noun.dep_ == "conj":  # "launched artillery, mortar and rocket fire"
+        while head.dep_ == "conj" and head.head.i != head.i:
+            head = head.head
+        noun_dep, head = head.dep_, head.head
+    else:
+        noun_dep = noun.dep_
+    if noun_dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in lex.support_verbs:
+        return head
+    if noun_dep == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.support_verbs:
+        return head.head
+    return None
+
+
+def _noun_licensed(noun: Token, lex: Lexicon) -> bool:
+    """A light noun is an event only with something attached: an actor, a target, a place,
+    or a verb that governs it ("demanded the withdrawal")."""
+    if noun.dep_ in ("nsubj", "nsubjpass") or _lemma(noun.head) in lex.verbs:
+        return True
+    for child in noun.children:
+        if child.dep_ == "poss":
+            return True
+        if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN"):
+            return True
+        if child.dep_ == "prep" and child.lower_ in LICENSING_PREPS:
+            return True
+    return False
+
+
+def _noun_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    senses = lex.nouns.get(_lemma(tok)) or lex.nouns.get(tok.lower_)
+    if not senses:
+        return None
+    sense = sense_for(tok, senses)
+    if sense is None:
+        return None
+    support = _support_head(tok, lex)
+    if support is not None:
+        override = lex.overrides.get((_lemma(support), _lemma(tok)))
+        own = lex.verbs.get(_lemma(support))
+        own_sense = sense_for(support, own) if own else None
+        if override is not None:
+            return Trigger(support, tok, (support, tok), override, "support")
+        if own_sense is not None and not own_sense.governs:
+            # The verb is the trigger ("provided aid", "launched drone attacks"); the noun joins
+            # its span and the verb's sense is kept.
+            return Trigger(support, tok, (support, tok), own_sense, "support")
+        if own_sense is None:
+            return Trigger(support, tok, (support, tok), sense, "support")
+    if sense.light and not _noun_licensed(tok, lex):
+        return None
+    return Trigger(tok, tok, (tok,), sense, "noun")
+
+
+def _verb_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    if tok.dep_ in ("amod", "compound"):  # "armed militia", "the proposed talks"
+        return None
+    lemma = _lemma(tok)
+    senses = lex.verbs.get(lemma)
+    sense = sense_for(tok, senses) if senses else None
+    if sense is not None:
+        return Trigger(tok, tok, (tok,), sense, "verb")
+    if lemma in lex.permission_verbs:
+        return Trigger(tok, tok, (tok,), Sense(type="AGREE", cameo="030"), "permission")
+    return None
+
+
+def _adj_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    senses = lex.adjectives.get(_lemma(tok)) or lex.adjectives.get(tok.lower_)
+    if not senses or tok.dep_ == "amod":
+        return None
+    sense = sense_for(tok, senses)
+    return Trigger(tok, tok, (tok,), sense, "adj") if sense else None
+
+
+def _deontic_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    """"X said Y must do Z": the speaker requests Z of Y."""
+    if tok.dep_ != "ccomp" or _lemma(tok.head) not in lex.speech_verbs:
+        return None
+    modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
+    if modal is None:
+        return None
+    return Trigger(tok, tok, (modal, tok), Sense(type="REQUEST", cameo="100", governs=True), "deontic")
+
+
+def _complements(tok: Token) -> Iterable[Token]:
+    for child in tok.children:
+        if child.dep_ in COMPLEMENT_DEPS:
+            yield child
+        elif child.dep_ == "prep" and child.lower_ in COMPLEMENT_PREPS:
+            yield from (g for g in child.children if g.dep_ in ("pobj", "pcomp"))
+
+
+def _link(triggers: list[Trigger]) -> None:
+    """Attach each governing trigger to the triggers of its complement."""
+    by_token: dict[int, Trigger] = {}
+    for trig in triggers:
+        by_token.setdefault(trig.anchor.i, trig)
+        by_token.setdefault(trig.word.i, trig)
+    for trig in triggers:
+        if not trig.sense.governs:
+            continue
+        for comp in _complements(trig.anchor):
+            inner = by_token.get(comp.i)
+            if inner is not None and inner is not trig and inner.governor is None:
+                inner.governor = trig
+                trig.embedded.append(inner)
+
+
+def find_triggers(sent: SpacySpan, lex: Optional[Lexicon] = None) -> list[Trigger]:
+    """Every trigger of one sentence, in text order, with governing links set."""
+    lex = lex or load_lexicon()
+    found: list[Trigger] = []
+    taken: set[int] = set()
+    for tok in sent:
+        trig: Optional[Trigger] = _deontic_trigger(tok, lex)
+        if trig is not None:  # the obligation's own action is its content
+            inner = _verb_trigger(tok, lex) if tok.pos_ in VERB_POS else _adj_trigger(tok, lex)
+            if inner is not None:
+                inner.governor = trig
+                trig.embedded.append(inner)
+                found.append(inner)
+        elif tok.pos_ in VERB_POS:
+            trig = _verb_trigger(tok, lex)
+        elif (tok.pos_ == "NOUN" and (tok.i == sent.start or not tok.text[:1].isupper())) or (
+                tok.pos_ == "PROPN" and tok.text.islower()):
+            # Capitalised nouns inside a sentence are names or headline words ("Peace Talks").
+            trig = _noun_trigger(tok, lex)
+        elif tok.pos_ == "ADJ":
+            trig = _adj_trigger(tok, lex)
+        if trig is None:
+            continue
+        key = trig.anchor.i if trig.kind == "support" else -1 - trig.word.i
+        if key in taken:
+            continue
+        taken.add(key)
+        found.append(trig)
+    found = _drop_shadowed(found)
+    _link(found)
+    return sorted(found, key=lambda t: t.start)
+
+
+def _drop_shadowed(triggers: list[Trigger]) -> list[Trigger]:
+    """A support construction replaces a plain verb trigger on the same verb (its override is
+    more specific: "reject the offer" keeps one REJECT)."""
+    support_anchors = {t.anchor.i for t in triggers if t.kind == "support"}
+    return [t for t in triggers if not (t.kind in ("verb", "permission") and t.anchor.i in support_anchors)]

@@ -1,0 +1,183 @@
+"""Consolidation across documents: one record per real meeting, one thread per position.
+
+Pure functions over plain dicts (the store calls them): each input row is a
+``Meeting.to_dict()`` / ``Position.to_dict()`` plus "doc_id", "published" (ISO date or
+None), "url" and "title". Rules (also in docs/negotiation.md):
+
+Meetings match when they have the same party set (participants' countries, else actor
+ids), the same level, and compatible dates: either undated; or one's date lies inside the
+other's (reduced-precision ISO: "2025-08" contains "2025-08-15"); or two day dates at most
+``DAY_TOLERANCE`` days apart. An undated row joins the latest compatible meeting unless
+that meeting was already held before the row's publication (then it is a new meeting).
+Positions thread by (actor's country else actor id, issue); a stance change is
+"hardening" when it moves up the scale accept < condition < demand < reject, "softening"
+when it moves down; "claim" is off the scale and labels nothing.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from typing import Any, Optional
+
+from peacetalks.records import stable_id
+
+DAY_TOLERANCE = 3
+STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
+_PAST_STATUSES = frozenset({"held"})
+
+
+def party_key(actor: Optional[dict[str, Any]]) -> str:
+    if not actor:
+        return ""
+    return actor.get("country") or actor.get("actor_id") or (actor.get("text") or "").lower()
+
+
+def actor_key(actor: Optional[dict[str, Any]]) -> str:
+    if not actor:
+        return ""
+    return actor.get("actor_id") or f"{actor.get('country') or 'UNK'}:{actor.get('sector') or 'UNK'}"
+
+
+def _sort_key(row: dict[str, Any]) -> tuple[str, str, int, str]:
+    return (row.get("published") or "", row.get("doc_id") or "", row.get("sentence") or 0, row.get("id") or "")
+
+
+# ------------------------------------------------------------------ dates
+
+def dates_compatible(a: Optional[str], b: Optional[str], tolerance: int = DAY_TOLERANCE) -> bool:
+    """True when two (reduced-precision) ISO dates can name the same day."""
+    if not a or not b:
+        return True
+    if a.startswith(b) or b.startswith(a):
+        return True
+    if len(a) >= 10 and len(b) >= 10:
+        try:
+            da, db = dt.date.fromisoformat(a[:10]), dt.date.fromisoformat(b[:10])
+        except ValueError:
+            return False
+        return abs((da - db).days) <= tolerance
+    return False
+
+
+def _more_precise(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    if not a:
+        return b
+    if not b:
+        return a
+    return b if len(b) > len(a) else a
+
+
+# ------------------------------------------------------------------ meetings
+
+def consolidate_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One dict per real meeting, in order of first appearance."""
+    clusters: list[dict[str, Any]] = []
+    for row in sorted(rows, key=_sort_key):
+        parties = frozenset(party_key(p) for p in row.get("participants") or [] if party_key(p))
+        target = _find_cluster(clusters, parties, row)
+        if target is None:
+            target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None}
+            clusters.append(target)
+        target["rows"].append(row)
+        target["date"] = _more_precise(target["date"], row.get("date"))
+    return [_meeting_out(c) for c in clusters]
+
+
+def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any]) -> Optional[dict[str, Any]]:
+    for c in reversed(clusters):
+        if c["parties"] != parties or c["level"] != row.get("level"):
+            continue
+        if not dates_compatible(c["date"], row.get("date")):
+            continue
+        if not row.get("date") and _held_before(c, row.get("published")) and row.get("status") != "held":
+            continue  # talk of a new meeting after this one took place
+        return c
+    return None
+
+
+def _held_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
+    held = [r.get("date") or r.get("published") or "" for r in cluster["rows"] if r.get("status") in _PAST_STATUSES]
+    return bool(held) and bool(published) and max(held)[:10] < str(published)[:10]
+
+
+def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
+    rows = c["rows"]
+    participants = _unique_actors(p for r in rows for p in r.get("participants") or [])
+    published = [r.get("published") for r in rows if r.get("published")]
+    formats = Counter(r.get("format") for r in rows if r.get("format"))
+    latest = rows[-1]
+    return {
+        "key": stable_id("meeting", *sorted(c["parties"]), c["level"], c["date"] or (published[0] if published else "")),
+        "level": c["level"],
+        "format": formats.most_common(1)[0][0] if formats else None,
+        "participants": participants,
+        "proposer": next((r["proposer"] for r in rows if r.get("proposer")), None),
+        "status": latest.get("status"),
+        "history": [{"status": r.get("status"), "date": r.get("published") or r.get("date"),
+                     "doc_id": r.get("doc_id"), "evidence": (r.get("evidence") or [None])[0]} for r in rows],
+        "preconditions": _unique(p for r in rows for p in r.get("preconditions") or []),
+        "place": next((r["place"] for r in reversed(rows) if r.get("place")), None),
+        "date": c["date"],
+        "evidence": [dict(e, doc_id=r.get("doc_id"), url=r.get("url"), title=r.get("title"), published=r.get("published"))
+                     for r in rows for e in r.get("evidence") or []],
+        "first_seen": min(published) if published else None,
+        "last_seen": max(published) if published else None,
+        "doc_ids": _unique(r.get("doc_id") for r in rows if r.get("doc_id")),
+    }
+
+
+def _unique_actors(actors: Any) -> list[dict[str, Any]]:
+    out: dict[str, dict[str, Any]] = {}
+    for a in actors:
+        out.setdefault(actor_key(a), a)
+    return list(out.values())
+
+
+def _unique(values: Any) -> list[Any]:
+    return list(dict.fromkeys(values))
+
+
+# ------------------------------------------------------------------ positions
+
+def stance_change(old: str, new: str) -> Optional[str]:
+    """'hardening', 'softening' or None (same rank, or a claim involved)."""
+    if old not in STANCE_SCALE or new not in STANCE_SCALE or old == new:
+        return None
+    diff = STANCE_SCALE[new] - STANCE_SCALE[old]
+    return "hardening" if diff > 0 else "softening" if diff < 0 else None
+
+
+def consolidate_positions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One thread per (actor's party, issue), with its stance history and changes."""
+    threads: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in sorted(rows, key=_sort_key):
+        key = (party_key(row.get("actor")), row.get("issue") or "other")
+        threads.setdefault(key, []).append(row)
+    return [_position_out(key, rs) for key, rs in threads.items()]
+
+
+def _position_out(key: tuple[str, str], rows: list[dict[str, Any]]) -> dict[str, Any]:
+    history = [{"stance": r.get("stance"), "statement": r.get("statement"), "date": r.get("published") or r.get("date"),
+                "doc_id": r.get("doc_id"), "actor": r.get("actor"), "evidence": r.get("evidence")} for r in rows]
+    changes = []
+    last: Optional[dict[str, Any]] = None
+    for h in history:
+        if h["stance"] not in STANCE_SCALE:
+            continue
+        if last is not None and last["stance"] != h["stance"]:
+            changes.append({"from": last["stance"], "to": h["stance"], "date": h["date"], "doc_id": h["doc_id"],
+                            "label": stance_change(last["stance"], h["stance"])})
+        last = h
+    published = [r.get("published") for r in rows if r.get("published")]
+    latest = rows[-1]
+    return {
+        "key": stable_id("position", key[0], key[1]),
+        "actor_key": key[0], "actor": latest.get("actor"), "issue": key[1],
+        "stance": latest.get("stance"), "statement": latest.get("statement"),
+        "history": history, "changes": changes,
+        "evidence": [dict(r["evidence"], doc_id=r.get("doc_id"), url=r.get("url"), title=r.get("title"),
+                          published=r.get("published")) for r in rows if r.get("evidence")],
+        "first_seen": min(published) if published else None,
+        "last_seen": max(published) if published else None,
+    }

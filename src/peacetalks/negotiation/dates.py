@@ -1,0 +1,107 @@
+"""When a meeting happens or a position was stated.
+
+Uses the shared resolver ``peacetalks.nlp.temporal.resolve_date`` when it is installed
+(another part of the project); otherwise a small fallback that reads the DATE entities
+spaCy finds near the meeting word: month names, "15 August", weekdays, today/yesterday.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from typing import Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+_MONTHS = {m: i + 1 for i, m in enumerate(
+    ["january", "february", "march", "april", "may", "june", "july", "august", "september",
+     "october", "november", "december"])}
+_WEEKDAYS = {d: i for i, d in enumerate(
+    ["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"])}
+_YEAR = re.compile(r"\b(19|20)\d{2}\b")
+_DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
+_PAST = frozenset({"held", "postponed", "cancelled"})
+
+
+def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Token], status: str) -> Optional[str]:
+    """ISO date (day or month precision) of the thing the sentence says, or None."""
+    shared = _shared_resolver()
+    if shared is not None:
+        try:
+            iso, precision = shared(sent, published, anchor_char=anchor.idx if anchor is not None else None)
+        except Exception:  # the shared resolver must never break this stage
+            iso, precision = None, None
+        # The shared resolver dates undated sentences to ``published``: right for an event
+        # that happened, wrong for a meeting only proposed, so keep that only when held.
+        undated = published is not None and iso == published.isoformat() and not any(
+            e.label_ == "DATE" for e in sent.ents)
+        if iso and not undated:
+            return _reduced(str(iso), precision)
+    else:
+        iso = _fallback(sent, published, anchor, status)
+        if iso:
+            return iso
+    return published.isoformat() if published and status == "held" else None
+
+
+def _reduced(iso: str, precision: Optional[str]) -> str:
+    """ISO 8601 reduced precision: "2025-08" for a month, "2025" for a year."""
+    if precision == "month":
+        return iso[:7]
+    if precision == "year":
+        return iso[:4]
+    return iso
+
+
+def _shared_resolver():  # type: ignore[no-untyped-def]
+    try:
+        from peacetalks.nlp.temporal import resolve_date  # type: ignore[import-not-found]
+    except Exception:
+        return None
+    return resolve_date
+
+
+def _fallback(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Token], status: str) -> Optional[str]:
+    ents = [e for e in sent.ents if e.label_ == "DATE"]
+    if not ents:
+        return None
+    if anchor is not None:
+        ents.sort(key=lambda e: abs(e.start - anchor.i))
+    for ent in ents:
+        iso = _read(ent.text.lower(), published, past=status in _PAST)
+        if iso:
+            return iso
+    return None
+
+
+def _read(text: str, published: Optional[dt.date], past: bool) -> Optional[str]:
+    year_m = _YEAR.search(text)
+    year = int(year_m.group(0)) if year_m else (published.year if published else None)
+    for name, month in _MONTHS.items():
+        if name in text.split() or name[:3] + "." in text:
+            if year is None:
+                return None
+            day_m = _DAY.search(text.replace(str(year), ""))
+            if day_m and 1 <= int(day_m.group(1)) <= 31:
+                try:
+                    return dt.date(year, month, int(day_m.group(1))).isoformat()
+                except ValueError:
+                    pass
+            return f"{year:04d}-{month:02d}"
+    if published is None:
+        return None
+    if "yesterday" in text:
+        return (published - dt.timedelta(days=1)).isoformat()
+    if "today" in text:
+        return published.isoformat()
+    if "tomorrow" in text:
+        return (published + dt.timedelta(days=1)).isoformat()
+    for name, wd in _WEEKDAYS.items():
+        if name in text:
+            delta = (published.weekday() - wd) % 7
+            if past:
+                return (published - dt.timedelta(days=delta)).isoformat()
+            return (published + dt.timedelta(days=(wd - published.weekday()) % 7 or 7)).isoformat()
+    if year_m and text.strip() == year_m.group(0):
+        return year_m.group(0)
+    return None

@@ -1,0 +1,120 @@
+"""The negotiation layer's word lists (``data/*.yaml``), loaded once per process.
+
+Phrases are stored as tuples of lower-case lemmas and indexed by their first word, so
+matching a sentence costs one dict lookup per token whatever the size of the lists.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+DATA = Path(__file__).parent / "data"
+
+Phrase = tuple[str, ...]
+
+
+def _load(name: str) -> dict[str, Any]:
+    with open(DATA / name, encoding="utf-8") as fh:
+        return yaml.safe_load(fh)
+
+
+def phrase(text: str) -> Phrase:
+    return tuple(text.lower().split())
+
+
+def index_phrases(entries: dict[Phrase, Any]) -> dict[str, list[tuple[Phrase, Any]]]:
+    """First word -> [(phrase, value)], longest phrase first (so the longest match wins)."""
+    out: dict[str, list[tuple[Phrase, Any]]] = {}
+    for ph, value in entries.items():
+        out.setdefault(ph[0], []).append((ph, value))
+    for items in out.values():
+        items.sort(key=lambda kv: -len(kv[0]))
+    return out
+
+
+@dataclass(frozen=True)
+class PartyLexicon:
+    by_first: dict[str, list[tuple[Phrase, dict[str, Any]]]]
+    titles: dict[str, str]  # title word/phrase -> level
+
+
+@dataclass(frozen=True)
+class MeetingLexicon:
+    nouns: dict[Phrase, str]
+    nouns_by_first: dict[str, list[tuple[Phrase, str]]]
+    verbs: frozenset[str]
+    host_verbs: frozenset[str]
+    level_cues: dict[str, str]  # word -> level
+    status_cues: dict[str, list[str]]  # lemma -> statuses it can signal
+    status_priority: tuple[str, ...]
+    condition_marks: frozenset[str]
+    first_markers: frozenset[str]
+    later_markers: frozenset[str]
+    format_cues: dict[str, str]
+    anaphora: frozenset[str]
+
+
+@dataclass(frozen=True)
+class IssueLexicon:
+    by_first: dict[str, list[tuple[Phrase, str]]]
+    stance_verbs: dict[str, str]  # lemma -> stance (first list wins)
+    negatable: frozenset[str]
+    claim_verbs: frozenset[str]
+    condition_marks: frozenset[str]
+    verbs_3sg: dict[str, str]
+
+
+@functools.lru_cache(maxsize=1)
+def parties() -> PartyLexicon:
+    raw = _load("parties.yaml")
+    entries: dict[Phrase, dict[str, Any]] = {}
+    for name, info in (raw.get("people") or {}).items():
+        entries[phrase(name)] = {"kind": "person", **info}
+    for name, info in (raw.get("terms") or {}).items():
+        entries[phrase(name)] = {"kind": "term", "sector": "GOV", **info}
+    titles = {t.lower(): level for level, words in (raw.get("titles") or {}).items() for t in words}
+    return PartyLexicon(by_first=index_phrases(entries), titles=titles)
+
+
+@functools.lru_cache(maxsize=1)
+def meetings() -> MeetingLexicon:
+    raw = _load("meetings.yaml")
+    nouns = {phrase(k): v for k, v in raw["nouns"].items()}
+    status_cues: dict[str, list[str]] = {}
+    for status, words in raw["status_cues"].items():
+        for w in words or []:
+            status_cues.setdefault(w, []).append(status)
+    return MeetingLexicon(
+        nouns=nouns, nouns_by_first=index_phrases(nouns),
+        verbs=frozenset(raw["verbs"]), host_verbs=frozenset(raw["host_verbs"]),
+        level_cues={w: lvl for lvl, ws in raw["level_cues"].items() for w in ws},
+        status_cues=status_cues, status_priority=tuple(raw["status_priority"]),
+        condition_marks=frozenset(raw["condition_marks"]),
+        first_markers=frozenset(raw["sequence_markers"]["first"]),
+        later_markers=frozenset(raw["sequence_markers"]["later"]),
+        format_cues={w: f for f, ws in raw["format_cues"].items() for w in ws},
+        anaphora=frozenset(raw["anaphora"]),
+    )
+
+
+@functools.lru_cache(maxsize=1)
+def issues() -> IssueLexicon:
+    raw = _load("issues.yaml")
+    entries: dict[Phrase, str] = {}
+    for issue, phrases in raw["issues"].items():
+        for p in phrases:
+            entries.setdefault(phrase(str(p)), issue)
+    stance_verbs: dict[str, str] = {}
+    for stance, words in raw["stance_verbs"].items():
+        for w in words:
+            stance_verbs.setdefault(w, stance)
+    return IssueLexicon(
+        by_first=index_phrases(entries), stance_verbs=stance_verbs,
+        negatable=frozenset(raw["negatable"]), claim_verbs=frozenset(raw["claim_verbs"]),
+        condition_marks=frozenset(raw["condition_marks"]), verbs_3sg=dict(raw["verbs_3sg"]),
+    )

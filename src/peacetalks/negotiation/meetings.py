@@ -1,0 +1,515 @@
+"""Meetings (SPEC section 2): summits, rounds of talks, working groups, calls and visits.
+
+Reading order, per sentence: find meeting words (nouns like "summit", verbs like "met"
+or "spoke with"), read their parties from the words around them, their level from cue
+words or from the participants' rank, their status from cue words on the path to the
+sentence root, preconditions from conditional clauses. A stated sequence ("first working
+groups, then delegations, afterwards a summit") gives one meeting per stage with order
+1, 2, 3. Then, across sentences, a meeting without parties ("such a meeting") takes them
+from its antecedent: the last meeting reported by the same speaker, else the last one.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from typing import TYPE_CHECKING, Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from peacetalks.negotiation import dates, lexicon
+from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
+from peacetalks.negotiation.status import (
+    HOSTING, TIME_PREPS, UNMARKED, future_or_modal, preconditions_of, proposer_of, status_of, strong_proposal,
+)
+from peacetalks.negotiation.syntax import ancestors, is_negated, speaker, subject_of, trimmed
+from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, Span, stable_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacetalks.pipeline import Analysis
+
+_STOP_RIGHT = frozenset({"VERB", "AUX", "SCONJ", "PUNCT"})
+
+
+@dataclass
+class Draft:
+    """A meeting while it is being read."""
+
+    sentence: int
+    trigger: Token
+    level: str
+    status: str
+    participants: list[ActorMention] = field(default_factory=list)
+    proposer: Optional[ActorMention] = None
+    preconditions: list[str] = field(default_factory=list)
+    place: Optional[PlaceMention] = None
+    evidence: list[Span] = field(default_factory=list)
+    order: Optional[int] = None
+    format_cue: Optional[str] = None
+    level_explicit: bool = False
+    speaker: Optional[str] = None
+    date: Optional[str] = None
+    anaphoric: bool = False
+    status_marked: bool = True
+
+
+def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
+    drafts: list[Draft] = []
+    for si, sent in enumerate(analysis.doc.sents):
+        drafts.extend(_read_sentence(analysis, index, si, sent))
+    resolved = _resolve_anaphora(drafts)
+    merged: list[Draft] = []
+    for si in sorted({d.sentence for d in resolved}):
+        merged.extend(_merge_same([d for d in resolved if d.sentence == si]))
+    return [_to_meeting(analysis.doc_id, d) for d in merged]
+
+
+# ---------------------------------------------------------------- one sentence
+
+def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan) -> list[Draft]:
+    triggers = _triggers(sent, index)
+    seq = _sequence(sent)
+    seq_ids = {t.i for t in seq}
+    spk = speaker(sent)
+    spk_key = country_key(index.of_subtree(spk)) if spk is not None and index.of_subtree(spk) else None
+    out: list[Draft] = []
+    for trig in triggers:
+        if trig.i in seq_ids:
+            continue
+        d = _draft(analysis, index, si, sent, trig)
+        if d is not None:
+            d.speaker = spk_key
+            out.append(d)
+    for order, tok in enumerate(seq, start=1):
+        level = _level_cue([tok] + list(tok.children)) or "unspecified"
+        status = "planned" if any(t.lemma_.lower() in ("agree", "plan", "schedule") for t in sent) else "proposed"
+        d = Draft(sentence=si, trigger=tok, level=level, status=status, order=order,
+                  evidence=[trimmed(sent)], level_explicit=True, speaker=spk_key)
+        d.participants = _dedupe(index.in_tokens(_left_window(tok)) + index.in_tokens(_right_window(tok)))
+        out.append(d)
+    return out
+
+
+def _triggers(sent: SpacySpan, index: PartyIndex) -> list[Token]:
+    lex = lexicon.meetings()
+    found: list[Token] = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ in ("NOUN", "PROPN") and _is_meeting_noun(tok, lex):
+            found.append(tok)
+        elif tok.pos_ == "VERB" and lemma in lex.verbs and _is_meeting_verb(tok, index):
+            found.append(tok)
+    return found
+
+
+def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
+    lemma = tok.lemma_.lower()
+    if lemma == "group":
+        return any(c.lemma_.lower() in ("work", "working") for c in tok.children)
+    if lemma not in {p[-1] for p in lex.nouns}:
+        return False
+    if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() != "summit":
+        return False  # "negotiation process", "summit talks" -> the head decides
+    if lemma == "call":  # "a phone call", "a call with Trump"; not "a call for a ceasefire"
+        if any(c.lemma_.lower() in ("phone", "telephone", "video", "conference") for c in tok.children):
+            return True
+        return any(c.lower_ in ("with", "between") for c in tok.children) and not any(c.lower_ == "for" for c in tok.children)
+    if lemma in ("talk", "negotiation", "consultation") and tok.dep_ == "pobj" and tok.head.head.lemma_.lower() == "round":
+        return False  # the round carries the meeting
+    if lemma == "round" and not any(c.lower_ == "of" for c in tok.children):
+        return False
+    return True
+
+
+def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
+    lemma = tok.lemma_.lower()
+    objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
+    if lemma in ("call", "host", "visit"):
+        if any(c.dep_ == "dobj" and _is_meeting_noun(c, lexicon.meetings()) for c in tok.children):
+            return False  # "host a meeting": the meeting word is the trigger
+        if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
+            return False  # "called him illegitimate", "called on"
+        if lemma == "call" and any(c.dep_ == "prep" and c.lower_ in ("for", "on") for c in tok.children):
+            return False  # "called for", "called on"
+        return any(index.of_subtree(c) for c in objs if c.dep_ == "dobj")
+    if lemma in ("travel", "fly"):  # "Witkoff will travel to Moscow": a visit to a party
+        return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index) for c in tok.children)
+    if lemma == "discuss":  # "Sybiha and Fidan discussed ...": a meeting of the subjects
+        return len({country_key(index.of_subtree(t)) for t in _conj_subjects(tok) if index.of_subtree(t)}) > 1
+    if lemma in ("speak", "talk", "confer", "negotiate"):
+        return any(c.dep_ == "prep" and c.lower_ in ("with", "to") and _pobj_actor(c, index) for c in tok.children) \
+            or any(index.at(t) for t in _conj_subjects(tok)) and len(_conj_subjects(tok)) > 1
+    return True
+
+
+def _pobj_actor(prep: Token, index: PartyIndex) -> bool:
+    return any(index.of_subtree(c) for c in prep.children if c.dep_ == "pobj")
+
+
+def _conj_subjects(tok: Token) -> list[Token]:
+    subj = subject_of(tok)
+    if subj is None:
+        return []
+    return [subj] + [c for c in subj.conjuncts]
+
+
+def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, trig: Token) -> Optional[Draft]:
+    is_verb = trig.pos_ == "VERB"
+    if is_verb and is_negated(trig) and future_or_modal(trig) is None:
+        return None  # "have not met since July": no meeting, and no refusal either
+    if not is_verb and _organisation_event(trig, index):
+        return None
+    parts = _verb_parties(trig, index) if is_verb else _noun_parties(trig, index)
+    of_phrase = [t for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
+    kids = [c for c in trig.children if not (is_verb and c.dep_ == "dobj" and trig.lemma_.lower() == "discuss")]
+    window = [trig] + kids + _left_window(trig) + _right_window(trig) + of_phrase \
+        + _subject_tokens(trig, is_verb)
+    level_cue = _level_cue(window)
+    marked = status_of(trig, is_verb)
+    status = marked or UNMARKED
+    proposer = proposer_of(trig, index)
+    if proposer is not None and status in ("held",):
+        proposer = None
+    d = Draft(sentence=si, trigger=trig, level=level_cue or "unspecified", status=status,
+              participants=parts, proposer=proposer, evidence=[trimmed(sent)],
+              level_explicit=level_cue is not None, format_cue=_format_cue(window), status_marked=bool(marked))
+    d.preconditions = preconditions_of(trig)
+    if d.preconditions and d.status in ("proposed", "planned"):
+        d.status = "conditional"
+    own = len({country_key(m) for m in d.participants})
+    if not d.participants and proposer is not None and strong_proposal(trig):
+        d.participants = [proposer]  # "Putin's offer of direct talks": the proposer takes part
+    d.participants = _complete(d, index, sent)
+    if not level_cue and own:  # ranks say nothing when no party is named at the meeting word
+        d.level = _level_from_ranks(d.participants, analysis, _visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
+    d.place = _place(analysis, trig)
+    d.date = dates.resolve(sent, analysis.published, trig, d.status)
+    return d
+
+
+def _organisation_event(trig: Token, index: PartyIndex) -> bool:
+    """"The NATO summit", "an EU meeting": an organisation's own gathering, not talks between parties."""
+    named = index.in_tokens(_left_window(trig))
+    return bool(named) and all(m.country in NON_STATE_COUNTRIES for m in named)
+
+
+def _left_window(trig: Token) -> list[Token]:
+    """The modifiers written before a meeting noun: "trilateral US-Russia-Ukraine", "Putin-Zelensky"."""
+    out = []
+    for tok in reversed(list(trig.lefts)):
+        if tok.dep_ in ("det", "predet") and tok.lower_ in ("a", "an", "the", "such", "this", "that", "any"):
+            continue
+        out.extend(tok.subtree)
+    return out
+
+
+def _right_window(trig: Token) -> list[Token]:
+    """Parties after "between"/"with", read linearly: the parse of long name lists is unreliable."""
+    doc = trig.doc
+    out: list[Token] = []
+    i = trig.i + 1
+    if i < len(doc) and doc[i].lower_ in ("between", "with", "among"):
+        i += 1
+        while i < len(doc) and i < trig.sent.end:
+            tok = doc[i]
+            if tok.lower_ in (",", ";", ":", "'s", "’s") or (tok.pos_ in _STOP_RIGHT and tok.lower_ not in ("-", "'") and tok.dep_ != "compound"):
+                break
+            if tok.pos_ == "ADP" and tok.lower_ not in ("of",):
+                break
+            out.append(tok)
+            i += 1
+    return out
+
+
+def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
+    found = index.in_tokens(_left_window(trig)) + index.in_tokens(_right_window(trig))
+    for c in trig.children:  # "his call with Putin": the possessor is a party
+        if c.dep_ == "poss" and c.pos_ == "PRON":
+            owner = _possessor(c, index)
+            if owner is not None:
+                found.append(owner)
+    if trig.dep_ == "pobj" and trig.head.lower_ in ("during", "at", "after", "following"):
+        found += _subject_parties(trig.head.head, index)  # "agreed during a phone call"
+    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"):
+        for inner in (p for p in prep.children if p.dep_ == "pobj"):  # "a round of talks with Moscow"
+            found += index.in_tokens(_left_window(inner)) + index.in_tokens(_right_window(inner))
+    host = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") else None
+    own = {country_key(m) for m in found}
+    # "Erdogan offered to host a meeting between Putin and Zelensky": with two parties of
+    # its own the meeting does not take in the host; "Lavrov held talks with Rubio" does.
+    joins = host is not None and host.lemma_.lower() in ("join", "attend", "have")
+    hosting = host is not None and host.lemma_.lower() in HOSTING  # the host is not a party
+    if host is not None and host.lemma_.lower() in lexicon.meetings().host_verbs and not hosting \
+            and (len(own) < 2 or joins):
+        found += _subject_parties(host, index)
+    return _dedupe(found)
+
+
+def _possessor(pron: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """"his"/"their" -> the nearest named subject up the tree, else the latest mention before it."""
+    for anc in ancestors(pron):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(anc)
+        if subj is not None and subj.pos_ != "PRON" and index.of_subtree(subj) is not None:
+            return index.of_subtree(subj)
+    return index.resolve_pronoun(pron)
+
+
+def _subject_parties(verb: Token, index: PartyIndex) -> list[ActorMention]:
+    subj = subject_of(verb)
+    if subj is None:
+        return []
+    if subj.pos_ == "PRON":
+        m = index.resolve_pronoun(subj)
+        return [m] if m else []
+    return index.in_tokens(subj.subtree)
+
+
+def _verb_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
+    found = _subject_parties(trig, index)
+    for c in trig.children:
+        if c.dep_ == "dobj" and trig.lemma_.lower() == "discuss":
+            continue  # what they discussed is the topic, not a party
+        if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and index.of_subtree(c)):
+            found += index.in_tokens(c.subtree)
+        elif c.dep_ == "prep" and c.lower_ in ("with", "to", "between") and index.in_tokens(c.subtree):
+            found += index.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in p.subtree)
+    return _dedupe(found)
+
+
+def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
+    """One mention per actor; a bare nationality word goes when a named actor of its country is there."""
+    named = {m.country for m in mentions if m.actor_id}
+    out: list[ActorMention] = []
+    seen: set[str] = set()
+    for m in mentions:
+        key = m.actor_id or f"{m.country}:{m.sector}"
+        if key in seen or (not m.actor_id and m.country in named):
+            continue
+        seen.add(key)
+        out.append(m)
+    return out
+
+
+def _complete(d: Draft, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
+    """Add the implied party: the proposer, else the nearest actor of another country."""
+    parts = list(d.participants)
+    countries = {country_key(m) for m in parts}
+    if len(countries) == 1 and d.proposer is not None and country_key(d.proposer) not in countries \
+            and d.trigger.head.lemma_.lower() not in HOSTING:
+        return _dedupe(parts + [d.proposer])
+    trig = d.trigger
+    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or c.dep_ == "poss" for c in trig.children) \
+        or (trig.dep_ == "pobj" and trig.head.lower_ in TIME_PREPS) or d.proposer is not None
+    if len(countries) == 1 and implies_other:  # "a meeting with Zelensky" has another side; "the Kremlin talks" may not
+        verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX")), None)
+        subj = subject_of(verb) if verb is not None and trig.pos_ != "VERB" else None
+        owner = index.of_subtree(subj) if subj is not None and subj.pos_ != "PRON" else None
+        if owner is not None and country_key(owner) not in countries:
+            return _dedupe(parts + [owner])  # "Zelensky travelled ... to revive talks with Russia"
+        others = [m for m in index.in_span(sent) if country_key(m) not in countries]
+        if others:
+            near = min(others, key=lambda m: abs(m.start - trig.idx))
+            return _dedupe(parts + [near])
+    return parts
+
+
+def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
+    """The subject phrase of the meeting verb, of the verb holding the meeting noun, or of
+    the verb a meeting is the purpose or frame of ("the delegation will travel for talks")."""
+    if is_verb:
+        verb: Optional[Token] = trig
+    elif trig.dep_ in ("dobj", "nsubjpass"):
+        verb = trig.head if trig.head.lemma_.lower() in lexicon.meetings().host_verbs else None
+    elif trig.dep_ == "pobj" and trig.head.lower_ in ("for", "during", "at", "after"):
+        verb = trig.head.head
+    else:
+        verb = None
+    if verb is None:
+        return []
+    subj = subject_of(verb)
+    return list(subj.subtree) if subj is not None else []
+
+
+def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """Who travels or calls: the subject of "visit", "call", "phone" sets the level."""
+    if trig.lemma_.lower() not in ("visit", "call", "phone", "travel", "fly"):
+        return None
+    subj = subject_of(trig)
+    return index.of_subtree(subj) if subj is not None else None
+
+
+def _level_cue(tokens: list[Token]) -> Optional[str]:
+    cues = lexicon.meetings().level_cues
+    found = [cues[w] for t in tokens for w in (t.lower_, t.lemma_.lower()) if w in cues]
+    if not found:
+        return None
+    if "working_groups" in found and any(t.lemma_.lower() == "group" for t in tokens):
+        return "working_groups"
+    return found[0]
+
+
+def _level_from_ranks(parts: list[ActorMention], analysis: "Analysis",
+                      visitor: Optional[ActorMention] = None) -> Optional[str]:
+    """The lowest rank at the table, when every party's rank is known ("Putin and Witkoff"
+    -> envoys); a visitor's or caller's own rank otherwise ("Witkoff visited Moscow")."""
+    ranks = [rank_of(m, analysis.doc) for m in parts]
+    if ranks and all(ranks):
+        return min((r for r in ranks if r), key=lambda r: LEVEL_RANK[r])
+    if visitor is not None:
+        return rank_of(visitor, analysis.doc)
+    return None
+
+
+def _format_cue(tokens: list[Token]) -> Optional[str]:
+    cues = lexicon.meetings().format_cues
+    for t in tokens:
+        if t.lower_ in cues:
+            return cues[t.lower_]
+    return None
+
+
+def _place(analysis: "Analysis", trig: Token) -> Optional[PlaceMention]:
+    """A place written as "in/at X" on the meeting word or its verb."""
+    heads = [trig] + ([trig.head] if trig.head.i != trig.i else []) \
+        + [c for c in trig.children if c.dep_ == "dobj"]  # "met the delegation in Geneva"
+    for h in heads:
+        for prep in h.children:
+            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+                continue
+            for obj in prep.children:
+                if obj.dep_ != "pobj":
+                    continue
+                place = _place_at(analysis, obj)
+                if place is not None:
+                    return place
+    return None
+
+
+def _place_at(analysis: "Analysis", tok: Token) -> Optional[PlaceMention]:
+    for p in analysis.places:
+        if p.start <= tok.idx < p.end and not p.metonym:
+            return p
+    ent = next((e for e in tok.doc.ents if e.start <= tok.i < e.end and e.label_ in ("GPE", "LOC", "FAC")), None)
+    if ent is None:
+        return None
+    return PlaceMention(text=ent.text, start=ent.start_char, end=ent.end_char, name=ent.text, confidence=0.4)
+
+
+# ---------------------------------------------------------------- sequences
+
+def _sequence(sent: SpacySpan) -> list[Token]:
+    """Meeting stages after "first ... then ... afterwards", in text order (empty if no sequence)."""
+    lex = lexicon.meetings()
+    first = next((t for t in sent if t.lower_ in lex.first_markers), None)
+    if first is None or not any(t.lower_ in lex.later_markers and t.i > first.i for t in sent):
+        return []
+    stages: list[Token] = []
+    for tok in sent:
+        if tok.i < first.i or tok.pos_ not in ("NOUN", "PROPN"):
+            continue
+        if _level_cue([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]) is None:
+            continue
+        if tok.lemma_.lower() in ("leader", "minister", "president") and tok.dep_ in ("poss", "compound"):
+            continue  # "leaders' summit": the summit is the stage
+        stages.append(tok)
+    return stages if len(stages) >= 2 else []
+
+
+# ---------------------------------------------------------------- merging and anaphora
+
+def _merge_same(drafts: list[Draft]) -> list[Draft]:
+    """Two meeting words in one sentence with the same parties and level are one meeting."""
+    out: list[Draft] = []
+    prio = lexicon.meetings().status_priority
+    for d in drafts:
+        keyset = frozenset(country_key(m) for m in d.participants)
+        twin = next((o for o in out if o.order is None and d.order is None and keyset and o.level == d.level
+                     and not o.anaphoric and not d.anaphoric
+                     and (o.status == d.status or not o.status_marked or not d.status_marked)
+                     and frozenset(country_key(m) for m in o.participants) == keyset), None)
+        if twin is None:
+            out.append(d)
+            continue
+        if prio.index(d.status) < prio.index(twin.status):
+            twin.status = d.status
+        twin.status_marked = twin.status_marked or d.status_marked
+        twin.preconditions += [p for p in d.preconditions if p not in twin.preconditions]
+        twin.proposer = twin.proposer or d.proposer
+        twin.place = twin.place or d.place
+        twin.date = twin.date or d.date
+    return out
+
+
+def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
+    done: list[Draft] = []
+    for d in drafts:
+        if len({country_key(m) for m in d.participants}) >= 2:
+            done.append(d)
+            continue
+        if not (d.level_explicit or _has_anaphor(d.trigger)):
+            continue  # "pushing for talks": a bare meeting word with no parties refers to nothing
+        ante = _antecedent(d, done)
+        if ante is None:
+            continue
+        d.anaphoric = True
+        same_level = not d.level_explicit or d.level == ante.level
+        if not same_level and d.order is None and not _has_anaphor(d.trigger):
+            continue  # "offered to host a new round of talks": not the call just reported
+        if same_level and not d.status_marked and d.order is None:
+            # "... and described the talks as extensive": nothing new about that meeting
+            ante.evidence += [e for e in d.evidence if e not in ante.evidence]
+            continue
+        d.participants = ante.participants if same_level else [_as_state(m) for m in ante.participants]
+        d.level = ante.level if not d.level_explicit else d.level
+        if same_level:
+            d.proposer = d.proposer or ante.proposer
+            d.preconditions = d.preconditions or list(ante.preconditions)
+        d.format_cue = d.format_cue or (ante.format_cue if same_level else None)
+        d.evidence = d.evidence + [e for e in ante.evidence if e not in d.evidence]
+        done.append(d)
+    return done
+
+
+def _has_anaphor(trig: Token) -> bool:
+    anaphora = lexicon.meetings().anaphora
+    return any(c.dep_ in ("det", "predet", "poss") and c.lower_ in anaphora | {"its", "their", "his", "her"}
+               for c in trig.children)
+
+
+def _antecedent(d: Draft, done: list[Draft]) -> Optional[Draft]:
+    cands = [o for o in done if o.participants and (o.sentence, o.trigger.i) < (d.sentence, d.trigger.i)]
+    if not cands:
+        return None
+    if d.speaker is not None:
+        same = [o for o in cands if o.speaker == d.speaker and o.sentence < d.sentence]
+        if same:
+            return same[-1]
+    if d.level_explicit:
+        level = [o for o in cands if o.level == d.level]
+        if level:
+            return level[-1]
+    return cands[-1]
+
+
+def _as_state(m: ActorMention) -> ActorMention:
+    """A leader's mention reused for a lower-level meeting stands for the state, not the person."""
+    if m.actor_id is None:
+        return m
+    return replace(m, actor_id=None, name=m.country, sector="GOV", role=None)
+
+
+def _format(d: Draft) -> str:
+    if d.format_cue:
+        return d.format_cue
+    n = len({country_key(m) for m in d.participants})
+    return "bilateral" if n <= 2 else "trilateral" if n == 3 else "multilateral"
+
+
+def _to_meeting(doc_id: str, d: Draft) -> Meeting:
+    return Meeting(
+        id=stable_id(doc_id, d.sentence, d.level, d.trigger.idx, d.status),
+        level=d.level, format=_format(d), status=d.status, participants=d.participants,
+        proposer=d.proposer, preconditions=d.preconditions, place=d.place, date=d.date,
+        evidence=d.evidence, sentence=d.sentence, order=d.order,
+    )

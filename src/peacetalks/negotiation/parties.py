@@ -1,0 +1,192 @@
+"""Who is who in a document, for the negotiation layer.
+
+The actors stage (``analysis.actors``) is the authority; tokens it left uncovered are
+looked up in the small fallback lexicon (``data/parties.yaml``) so that metonyms
+("the Kremlin", "Kyiv") and the main negotiators resolve even when it is absent.
+``PartyIndex`` maps every token to the ActorMention that covers it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import dataclass, field
+from typing import Iterable, Optional
+
+import pycountry
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from peacetalks.negotiation import lexicon
+from peacetalks.records import ActorMention
+
+LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_STATE_PRONOUNS = frozenset({"it", "they", "its", "their"})
+
+
+@dataclass
+class PartyIndex:
+    doc: Doc
+    mentions: list[ActorMention]
+    by_token: dict[int, ActorMention] = field(default_factory=dict)
+
+    def at(self, token: Token) -> Optional[ActorMention]:
+        return self.by_token.get(token.i)
+
+    def in_tokens(self, tokens: Iterable[Token]) -> list[ActorMention]:
+        """Distinct mentions covering any of the tokens, in text order."""
+        seen: dict[int, ActorMention] = {}
+        for tok in tokens:
+            m = self.by_token.get(tok.i)
+            if m is not None:
+                seen.setdefault(id(m), m)
+        return sorted(seen.values(), key=lambda m: m.start)
+
+    def in_span(self, sent: SpacySpan) -> list[ActorMention]:
+        return self.in_tokens(sent)
+
+    def of_subtree(self, token: Token) -> Optional[ActorMention]:
+        """The mention a noun phrase stands for: its head's, else the first in its subtree."""
+        m = self.at(token)
+        if m is not None:
+            return m
+        found = self.in_tokens(token.subtree)
+        return found[0] if found else None
+
+    def resolve_pronoun(self, token: Token) -> Optional[ActorMention]:
+        """He/she -> the latest person before the token; it/they -> the latest state-level party."""
+        low = token.lower_
+        want_person = low in _PERSON_PRONOUNS
+        if not want_person and low not in _STATE_PRONOUNS:
+            return None
+        if low in ("it", "its"):
+            return self._subject_in_sentence(token)
+        for m in sorted(self.mentions, key=lambda m: -m.start):
+            if m.end > token.idx:
+                continue
+            if (m.actor_id is not None) == want_person and m.country:
+                return m
+        return None
+
+    def _subject_in_sentence(self, token: Token) -> Optional[ActorMention]:
+        """"it" stands for a state only when one is a subject earlier in the same sentence
+        ("Moscow said it would ..."); otherwise it is usually an event or a situation."""
+        for tok in reversed(list(token.sent)):
+            if tok.i >= token.i or tok.dep_ not in ("nsubj", "nsubjpass"):
+                continue
+            m = self.by_token.get(tok.i)
+            if m is not None and m.actor_id is None and m.country:
+                return m
+        return None
+
+
+def rank_of(mention: ActorMention, doc: Doc) -> Optional[str]:
+    """The meeting level a participant brings: from the lexicon, the role or a title next to the name."""
+    lex = lexicon.parties()
+    if mention.actor_id and mention.actor_id in _ranks_by_id():
+        return _ranks_by_id()[mention.actor_id]
+    if mention.role:
+        for title, level in lex.titles.items():
+            if title in mention.role.lower():
+                return level
+    return _title_level(mention, doc)
+
+
+@functools.lru_cache(maxsize=1)
+def _ranks_by_id() -> dict[str, str]:
+    return {str(info["actor_id"]): str(info["rank"]) for entries in lexicon.parties().by_first.values()
+            for _, info in entries if info.get("actor_id") and info.get("rank")}
+
+
+def _title_level(mention: ActorMention, doc: Doc) -> Optional[str]:
+    """A title inside the mention or just before it ("Foreign Minister Lavrov")."""
+    lex = lexicon.parties()
+    span = doc.char_span(mention.start, mention.end, alignment_mode="expand")
+    if span is None:
+        return None
+    words = [t.lower_ for t in doc[max(0, span.start - 3):span.end]]
+    best: Optional[str] = None
+    for i in range(len(words)):
+        for n in (3, 2, 1):
+            level = lex.titles.get(" ".join(words[i:i + n]))
+            if level and (best is None or LEVEL_RANK[level] < LEVEL_RANK[best]):
+                best = level
+    return best
+
+
+def build_index(doc: Doc, actors: list[ActorMention]) -> PartyIndex:
+    index = PartyIndex(doc=doc, mentions=[])
+    for m in actors:
+        if not m.country and not m.actor_id:
+            continue
+        span = doc.char_span(m.start, m.end, alignment_mode="expand")
+        if span is None:
+            continue
+        index.mentions.append(m)
+        for tok in span:
+            index.by_token.setdefault(tok.i, m)
+    _add_fallback(index)
+    _add_countries(index)
+    index.mentions.sort(key=lambda m: m.start)
+    return index
+
+
+@functools.lru_cache(maxsize=4096)
+def country_code(name: str) -> Optional[str]:
+    """ISO3 of a country name spaCy tagged as GPE ("Israel", "South Korea"), else None."""
+    try:
+        return str(pycountry.countries.lookup(name).alpha_3)
+    except LookupError:
+        return None
+
+
+def _add_countries(index: PartyIndex) -> None:
+    """Country names the lexicon does not list, from spaCy's GPE entities (cities stay out)."""
+    for ent in index.doc.ents:
+        if ent.label_ != "GPE" or any(t.i in index.by_token for t in ent):
+            continue
+        code = country_code(ent.text.removeprefix("the ").strip())
+        if code:
+            _add(index, ent, {"country": code, "sector": "GOV", "name": ent.text})
+
+
+def _key(tok: Token) -> str:
+    return tok.lower_
+
+
+def _add_fallback(index: PartyIndex) -> None:
+    lex = lexicon.parties()
+    doc = index.doc
+    i = 0
+    while i < len(doc):
+        tok = doc[i]
+        candidates = lex.by_first.get(_key(tok), [])
+        matched = 0
+        for ph, info in candidates:
+            n = len(ph)
+            if i + n > len(doc) or tuple(_key(t) for t in doc[i:i + n]) != ph:
+                continue
+            if any(t.i in index.by_token for t in doc[i:i + n]):
+                break
+            # Short all-caps forms (US, UK, EU, UN) must be written in capitals: "us" is a pronoun.
+            if len(ph) == 1 and len(ph[0]) <= 3 and not tok.text.isupper():
+                break
+            _add(index, doc[i:i + n], info)
+            matched = n
+            break
+        i += max(matched, 1)
+
+
+def _add(index: PartyIndex, span: SpacySpan, info: dict) -> None:
+    m = ActorMention(
+        text=span.text, start=span.start_char, end=span.end_char,
+        actor_id=info.get("actor_id"), name=info.get("name") or span.text,
+        country=info.get("country"), sector=info.get("sector"), confidence=0.6,
+    )
+    index.mentions.append(m)
+    for tok in span:
+        index.by_token[tok.i] = m
+
+
+def country_key(m: ActorMention) -> str:
+    """The party a mention stands for in a meeting or a position: its country, else its id."""
+    return m.country or m.actor_id or m.text.lower()

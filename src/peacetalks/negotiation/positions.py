@@ -1,0 +1,269 @@
+"""Positions (SPEC section 2): who demands, rejects, accepts, conditions or claims what.
+
+Per sentence: find issue words (``data/issues.yaml``: "security guarantees",
+"peacekeeping forces", "illegitimate" ...), then walk from the issue word up the
+dependency tree to the first word that carries a stance ("insists on", "will not
+allow", "ready to accept", "only if", "considers ... illegitimate"). The stance word's
+subject is the actor, resolved through the actor mentions, so metonyms count ("the
+Kremlin" -> RUS); a reported clause without its own subject belongs to the reporter.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Iterator, Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from peacetalks.negotiation import dates, lexicon
+from peacetalks.negotiation.parties import PartyIndex
+from peacetalks.negotiation.syntax import REPORTING, ancestors, is_negated, phrasal, speaker, subject_of, trimmed
+from peacetalks.records import ActorMention, Position, stable_id
+
+if TYPE_CHECKING:  # pragma: no cover
+    from peacetalks.pipeline import Analysis
+
+_PREDICATIVE = frozenset({"acomp", "oprd", "ccomp", "xcomp", "conj", "ROOT", "attr"})
+_DROP_WORDS = frozenset({"any", "the", "a", "an", "its", "their", "his", "her", "such", "those", "these", "all"})
+_QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "``", "''"})
+
+
+@dataclass
+class IssueMatch:
+    issue: str
+    head: Token
+    tokens: list[Token]
+
+
+def extract(analysis: "Analysis", index: PartyIndex) -> list[Position]:
+    out: list[Position] = []
+    for si, sent in enumerate(analysis.doc.sents):
+        seen: set[tuple[str, str, str]] = set()
+        matches = find_issues(sent)
+        heads = {m.head.i for m in matches}
+        for match in matches:
+            for pos in _read(analysis, index, si, sent, match, heads):
+                key = (pos.actor.country or pos.actor.key, pos.issue, pos.stance)
+                if key not in seen:
+                    seen.add(key)
+                    out.append(pos)
+    return out
+
+
+def find_issues(sent: SpacySpan) -> list[IssueMatch]:
+    """Issue phrases in the sentence, longest match first, each token used once."""
+    lex = lexicon.issues()
+    toks = list(sent)
+    lemmas = [_norm(t) for t in toks]
+    out: list[IssueMatch] = []
+    i = 0
+    while i < len(toks):
+        hit = None
+        for ph, issue in lex.by_first.get(lemmas[i], ()):
+            if tuple(lemmas[i:i + len(ph)]) == ph:
+                hit = (ph, issue)
+                break
+        if hit is None:
+            i += 1
+            continue
+        span = toks[i:i + len(hit[0])]
+        if len(span) == 1 and span[0].pos_ == "VERB" and lemmas[i] not in _VERBAL_ISSUES:
+            i += 1  # "only this can guarantee that ...": the verb is not the issue
+            continue
+        head = max(span, key=lambda t: (t.head.i not in {s.i for s in span}, -abs(t.i - span[-1].i)))
+        if not (head.pos_ == "ADJ" and head.dep_ == "amod"):  # "legitimate interests" is no claim
+            out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
+        i += len(hit[0])
+    return out
+
+
+# Issue words that are verbs ("cede", "hand over", "join NATO"); any other verb form of an
+# issue word ("can guarantee that ...") is not the issue.
+_VERBAL_ISSUES = frozenset({"cede", "hand", "annex", "swap", "join", "withdraw", "sanction"})
+
+
+def _norm(tok: Token) -> str:
+    """The lemma; spaCy leaves plural proper nouns alone ("Tomahawks"), so strip their -s."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
+        return lemma[:-1]
+    return lemma
+
+
+def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, match: IssueMatch,
+          issue_heads: set[int]) -> list[Position]:
+    for stance, node in _stances(match.head, match.issue, issue_heads):
+        if match.issue == "sanctions" and stance == "accept" and node.lemma_.lower() in _ENACT:
+            return []  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
+        actors = _actors(node, match, index, sent)
+        if not actors:
+            continue  # "a plan that would require ...": no actor here, the governing verb decides
+        statement = f"{_verb(stance, node)} {_phrase(match)}".strip()
+        date = dates.resolve(sent, analysis.published, node, "held")
+        return [Position(
+            id=stable_id(analysis.doc_id, si, match.head.idx, match.issue, stance, actor.key),
+            actor=actor, issue=match.issue, stance=stance, statement=statement,
+            evidence=trimmed(sent), date=date, sentence=si,
+        ) for actor in actors]
+    return []
+
+
+def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> Iterator[tuple[str, Token]]:  # type: ignore[assignment]
+    """Candidate stances on the way from the issue word to the root, nearest first."""
+    lex = lexicon.issues()
+    nodes = [head] + list(ancestors(head))
+    cond = next((n for n in nodes if n.dep_ == "advcl" and _is_condition(n, lex)), None)
+    if cond is not None:  # an issue inside "only if ..." is a condition of the main clause's actor
+        yield "condition", cond.head
+        return
+    for prev, node in zip([None] + nodes, nodes):
+        if prev is not None and prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX", "ADJ"):
+            break  # "ready to talk, but ... illegitimate": a conjoined clause has its own stance
+        if node is head:
+            continue
+        if node.i in issue_heads:
+            return  # "a ceasefire along the front line": the line only qualifies the ceasefire
+        if any(c.dep_ == "advcl" and c is not prev and _is_condition(c, lex) for c in node.children) \
+                and node.pos_ in ("VERB", "AUX"):
+            yield "condition", node  # "threatened sanctions if no deal is made"
+            return
+        found = _node_stance(node, lex)
+        if found == "demand" and node.lemma_.lower() == "insist" and prev is not None and prev.dep_ == "ccomp" \
+                and not ({c.lower_ for c in prev.children if c.dep_ == "aux"} & _OBLIGATION):
+            found = "claim"  # "insisted that his mandate had expired": an assertion, not a demand
+        if found is not None and node.dep_ == "xcomp" and _demanding(node.head, lex):
+            yield "demand", node.head  # "urged Zelensky to accept ...": the urger demands it
+            continue
+        if found is not None:
+            yield found, node
+    if issue == "legitimacy":  # "X is illegitimate", reported: a claim of the reporter
+        yield "claim", nodes[-1]
+
+
+def _demanding(node: Token, lex: lexicon.IssueLexicon) -> bool:
+    return lex.stance_verbs.get(phrasal(node), lex.stance_verbs.get(node.lemma_.lower())) == "demand"
+
+
+def _node_stance(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
+    lemma = node.lemma_.lower()
+    if node.pos_ == "NOUN" and lex.stance_verbs.get(lemma) == "condition":
+        return "condition"  # "as a condition for a ceasefire"
+    if node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children):
+        return None  # "rejected calls for a ceasefire": a bare noun's stance is not the speaker's
+    for word in (phrasal(node), lemma):
+        if word in lex.stance_verbs:
+            return _adjust(lex.stance_verbs[word], node, lex)
+    if lemma in _COMMIT and _aux(node) & _COMMIT_AUX:
+        # "would send more weapons": a commitment, unless negated ("ready to provide" is read at "ready")
+        return "reject" if _negated(node) else "accept"
+    acomp = next((c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.stance_verbs), None)
+    if acomp is not None:
+        return _adjust(lex.stance_verbs[acomp.lemma_.lower()], node, lex)
+    if lemma in lex.claim_verbs and lemma not in REPORTING:
+        # "considers the deployment unacceptable": the complement carries the stance
+        comp = next((c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")
+                     and c.lemma_.lower() in lex.stance_verbs), None)
+        return lex.stance_verbs[comp.lemma_.lower()] if comp is not None else "claim"
+    return None
+
+
+_OBLIGATION = frozenset({"must", "should", "need", "has", "have"})
+_ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
+_COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease"})
+_COMMIT_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "'ll", "wo"})
+
+
+def _aux(node: Token) -> set[str]:
+    return {c.lower_ for c in node.children if c.dep_ == "aux"}
+
+
+def _adjust(stance: str, node: Token, lex: lexicon.IssueLexicon) -> str:
+    if stance in lex.negatable and _negated(node):
+        return "reject"
+    if stance == "accept" and any(c.dep_ == "advcl" and _is_condition(c, lex) for c in node.children):
+        return "condition"
+    return stance
+
+
+def _negated(node: Token) -> bool:
+    if is_negated(node):
+        return True
+    head = node.head  # "is not ready to accept": the negation sits on the governing verb
+    return node.dep_ in ("xcomp", "acomp") and is_negated(head)
+
+
+def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if any(m in lex.condition_marks for m in marks):
+        return True
+    left = clause.doc[max(clause.left_edge.i - 2, 0):clause.left_edge.i + 3].text.lower()
+    return "as long as" in left or "on condition" in left or "in exchange for" in left
+
+
+def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
+    """Who holds the stance: the possessor or subject of its word (with conjuncts:
+    "Britain and France"), a pronoun resolved backwards, else the reporter."""
+    for c in node.children:
+        if c.dep_ == "poss" and index.of_subtree(c):
+            return [index.of_subtree(c)]  # type: ignore[list-item]
+        if c.dep_ == "agent":  # "was rejected by Moscow"
+            by = [index.of_subtree(g) for g in c.children if g.dep_ == "pobj" and index.of_subtree(g)]
+            if by:
+                return by  # type: ignore[return-value]
+    subj = subject_of(node)
+    if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
+        verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)
+        subj = subject_of(verb) if verb is not None else None
+    issue_ids = {t.i for t in match.tokens}
+    if subj is not None and subj.i not in issue_ids:
+        if subj.pos_ == "PRON":
+            spk = speaker(sent)
+            if subj.lower_ in ("they", "we") and spk is not None and spk.i != subj.i:
+                return _with_conjuncts(spk, index)
+            m = index.resolve_pronoun(subj)
+            return [m] if m else []
+        return _with_conjuncts(subj, index)
+    spk = speaker(sent)
+    if spk is None:
+        return []
+    if spk.pos_ == "PRON":
+        m = index.resolve_pronoun(spk)
+        return [m] if m else []
+    return _with_conjuncts(spk, index)
+
+
+def _with_conjuncts(tok: Token, index: PartyIndex) -> list[ActorMention]:
+    out: list[ActorMention] = []
+    for t in [tok, *tok.conjuncts]:
+        m = index.at(t) or (index.of_subtree(t) if t is tok else None)
+        if m is not None and (m.country or m.actor_id) and m not in out:
+            out.append(m)
+    return out
+
+
+def _verb(stance: str, node: Token) -> str:
+    if stance != "claim":
+        return lexicon.issues().verbs_3sg.get(stance, stance)
+    lemma = node.lemma_.lower()
+    if lemma in lexicon.issues().claim_verbs and lemma not in REPORTING:
+        return lemma + ("es" if lemma.endswith(("s", "sh", "ch", "x")) else "s")
+    return "claims"
+
+
+def _phrase(match: IssueMatch) -> str:
+    """The issue as written, without determiners and quotes: "Istanbul security guarantees"."""
+    head = match.head
+    if head.pos_ == "ADJ":  # "consider Zelensky illegitimate": keep the one it is said of
+        subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
+        if subj is None and head.head.pos_ in ("AUX", "VERB"):
+            subj = next((c for c in head.head.children if c.dep_ in ("nsubj", "dobj")), None)
+        parts = ([subj.text] if subj is not None else []) + [head.text]
+        return " ".join(parts)
+    left = [t for t in head.subtree if t.i <= head.i and t.i >= head.left_edge.i]
+    right: list[Token] = []
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in ("of", "for", "on", "from", "to"):
+            right = list(c.subtree)[:6]
+            break
+    words = [t.text for t in left + right if t.lower_ not in _DROP_WORDS and t.text not in _QUOTES and not t.is_punct]
+    return " ".join(words[-10:])

@@ -1,0 +1,218 @@
+"""Negotiation processes and their weekly indicators.
+
+A ``Process`` names the parties and mediators of one negotiation. ``stage`` reads how
+far its meetings have climbed; ``weekly_indicators`` counts, per ISO week and per dyad,
+what moved the talks forward or held them back, and condenses it in ``stall_index``
+(0 = moving, 1 = stalled; formula in docs/negotiation.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass, field
+from itertools import combinations
+from pathlib import Path
+from typing import Any, Iterable, Optional
+
+import yaml
+
+from peacetalks.negotiation.consolidate import party_key
+
+DATA = Path(__file__).parent / "data"
+LEVEL_ORDER = ("technical", "working_groups", "delegations", "envoys", "ministers", "leaders")
+PROPOSED = frozenset({"proposed", "conditional", "planned"})
+SETBACK = frozenset({"postponed", "cancelled", "rejected"})
+ALL = "ALL"
+
+# stall_index weights (documented in docs/negotiation.md)
+W_POSTPONED, W_CANCELLED, W_UNLIKELY = 1.0, 1.0, 0.5
+W_PRECONDITION, W_UNMET_PROPOSAL, W_ASSAULT, W_REJECT = 0.5, 0.5, 0.25, 0.25
+W_HELD, W_AGREE = 1.5, 1.0
+ASSAULT_CAP = 20
+
+
+@dataclass(frozen=True)
+class Process:
+    name: str
+    title: str
+    parties: tuple[str, ...]
+    mediators: tuple[str, ...] = ()
+    keywords: tuple[str, ...] = field(default_factory=tuple)
+
+    @property
+    def members(self) -> frozenset[str]:
+        return frozenset(self.parties) | frozenset(self.mediators)
+
+    @classmethod
+    def from_dict(cls, d: dict[str, Any]) -> "Process":
+        return cls(name=str(d["name"]), title=str(d.get("title") or d["name"]),
+                   parties=tuple(d.get("parties") or ()), mediators=tuple(d.get("mediators") or ()),
+                   keywords=tuple(d.get("keywords") or ()))
+
+
+def load_processes(path: Optional[Path] = None) -> list[Process]:
+    """Processes from a YAML file (a list, or {processes: [...]}); the built-in ones by default."""
+    return list(_load(str(path) if path else str(DATA / "processes.yaml")))
+
+
+@functools.lru_cache(maxsize=8)
+def _load(path: str) -> tuple[Process, ...]:
+    with open(path, encoding="utf-8") as fh:
+        raw = yaml.safe_load(fh) or []
+    if isinstance(raw, dict):
+        raw = raw.get("processes") or [raw]
+    return tuple(Process.from_dict(d) for d in raw)
+
+
+def get_process(name: str = "russia-ukraine", path: Optional[Path] = None) -> Process:
+    for p in load_processes(path):
+        if p.name == name:
+            return p
+    raise KeyError(f"unknown process {name!r}")
+
+
+DEFAULT_PROCESS = get_process("russia-ukraine")
+
+
+# ------------------------------------------------------------------ stage
+
+def stage(meetings: Iterable[dict[str, Any]]) -> dict[str, Any]:
+    """Highest level held and highest level still proposed/planned, with counts per status."""
+    held, proposed = [], []
+    counts: dict[str, int] = defaultdict(int)
+    for m in meetings:
+        counts[m.get("status") or "unknown"] += 1
+        level = m.get("level")
+        if level not in LEVEL_ORDER:
+            continue
+        if m.get("status") == "held":
+            held.append(level)
+        elif m.get("status") in PROPOSED:
+            proposed.append(level)
+    top = lambda levels: max(levels, key=LEVEL_ORDER.index) if levels else None  # noqa: E731
+    return {"highest_held": top(held), "highest_proposed": top(proposed), "counts": dict(sorted(counts.items()))}
+
+
+# ------------------------------------------------------------------ weekly indicators
+
+def iso_week(value: Optional[str]) -> Optional[str]:
+    if not value:
+        return None
+    try:
+        d = dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+    y, w, _ = d.isocalendar()
+    return f"{y}-W{w:02d}"
+
+
+def _week_of(row: dict[str, Any]) -> Optional[str]:
+    date = row.get("date")
+    return iso_week(date if date and len(str(date)) >= 10 else row.get("published") or date)
+
+
+def _dyads(countries: Iterable[str]) -> list[str]:
+    cs = sorted({c for c in countries if c})
+    return ["-".join(p) for p in combinations(cs, 2)]
+
+
+def _new_row(week: str, dyad: str) -> dict[str, Any]:
+    return {"week": week, "dyad": dyad, "meetings_proposed": 0, "meetings_held": 0, "postponements": 0,
+            "cancellations": 0, "unlikely": 0, "new_preconditions": 0, "quads": defaultdict(int),
+            "intensity_sum": 0.0, "events": 0, "assaults": 0, "assault_places": set(), "sanctions": 0,
+            "rejections": 0, "agreements": 0}
+
+
+def weekly_indicators(process: Process, events: Iterable[dict[str, Any]], meetings: Iterable[dict[str, Any]],
+                      positions: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Per ISO week, one row per dyad of the process plus an "ALL" row, sorted by week and dyad."""
+    table: dict[tuple[str, str], dict[str, Any]] = {}
+
+    def rows_for(week: str, dyads: list[str]) -> list[dict[str, Any]]:
+        return [table.setdefault((week, d), _new_row(week, d)) for d in dyads + [ALL]]
+
+    seen_pre: set[str] = set()
+    for m in sorted(meetings, key=lambda r: (r.get("published") or "", r.get("id") or "")):
+        countries = {party_key(p) for p in m.get("participants") or []}
+        week = _week_of(m)
+        if week is None or not countries & set(process.parties):
+            continue
+        for row in rows_for(week, _dyads(countries & process.members)):
+            _count_meeting(row, m, seen_pre)
+        seen_pre |= set(m.get("preconditions") or [])
+    for e in events:
+        _add_event(table, rows_for, process, e)
+    for p in positions:
+        week = _week_of(p)
+        if week and p.get("stance") == "condition" and party_key(p.get("actor")) in process.members:
+            for row in rows_for(week, []):
+                row["new_preconditions"] += 1
+    return [_finish(table[k]) for k in sorted(table)]
+
+
+def _count_meeting(row: dict[str, Any], m: dict[str, Any], seen_pre: set[str]) -> None:
+    status = m.get("status")
+    if status == "held":
+        row["meetings_held"] += 1
+    elif status in PROPOSED:
+        row["meetings_proposed"] += 1
+    elif status == "postponed":
+        row["postponements"] += 1
+    elif status in ("cancelled", "rejected"):
+        row["cancellations"] += 1
+    elif status == "unlikely":
+        row["unlikely"] += 1
+    row["new_preconditions"] += len([p for p in m.get("preconditions") or [] if p not in seen_pre])
+
+
+def _add_event(table: dict, rows_for: Any, process: Process, e: dict[str, Any]) -> None:
+    actors = {party_key(a) for a in e.get("actors") or []}
+    recipients = {party_key(a) for a in e.get("recipients") or []}
+    involved = (actors | recipients) & process.members
+    week = _week_of(e)
+    if week is None or not involved & set(process.parties):
+        return
+    dyads = sorted({"-".join(sorted((a, r))) for a in actors & process.members
+                    for r in recipients & process.members if a != r})
+    asserted = e.get("polarity", "asserted") == "asserted"
+    for row in rows_for(week, dyads):
+        row["events"] += 1
+        row["quads"][e.get("quad") or "unknown"] += 1
+        row["intensity_sum"] += float(e.get("intensity") or 0.0)
+        if not asserted:
+            continue
+        kind = e.get("event_type")
+        if kind == "ASSAULT":
+            row["assaults"] += 1
+            loc = e.get("location") or {}
+            if loc.get("name") or loc.get("text"):
+                row["assault_places"].add(loc.get("name") or loc.get("text"))
+        elif kind == "SANCTION":
+            row["sanctions"] += 1
+        elif kind == "REJECT":
+            row["rejections"] += 1
+        elif kind == "AGREE" or (kind == "RETREAT" and e.get("mode") == "ceasefire"):
+            row["agreements"] += 1
+
+
+def stall_index(row: dict[str, Any]) -> float:
+    """0..1: setbacks, new conditions, unmet proposals and violence against held meetings and agreements."""
+    pressure = (W_POSTPONED * row["postponements"] + W_CANCELLED * row["cancellations"]
+                + W_UNLIKELY * row["unlikely"] + W_PRECONDITION * row["new_preconditions"]
+                + W_UNMET_PROPOSAL * max(0, row["meetings_proposed"] - row["meetings_held"])
+                + W_ASSAULT * min(row["assaults"], ASSAULT_CAP) + W_REJECT * row["rejections"])
+    relief = W_HELD * row["meetings_held"] + W_AGREE * row["agreements"]
+    return round(pressure / (pressure + relief + 1.0), 4)
+
+
+def _finish(row: dict[str, Any]) -> dict[str, Any]:
+    n = row.pop("events")
+    total = row.pop("intensity_sum")
+    row["quads"] = dict(sorted(row["quads"].items()))
+    row["events"] = n
+    row["mean_intensity"] = round(total / n, 3) if n else None
+    row["assault_places"] = sorted(row["assault_places"])
+    row["stall_index"] = stall_index(row)
+    return row

@@ -1,0 +1,180 @@
+"""The status of a meeting, its proposer and its preconditions, read from the words on the
+path from the meeting word to the sentence root (rules in docs/negotiation.md)."""
+
+from __future__ import annotations
+
+from typing import Optional
+
+from spacy.tokens import Token
+
+from peacetalks.negotiation import lexicon
+from peacetalks.negotiation.parties import PartyIndex
+from peacetalks.negotiation.syntax import ancestors, is_negated, phrasal, subject_of
+from peacetalks.records import ActorMention
+
+_PROPOSAL = frozenset({"propose", "suggest", "raise", "offer", "invite", "call for", "push for", "float",
+                       "urge", "seek", "want", "initiate", "proposal", "invitation", "offer"})
+_HELD_TAGS = frozenset({"VBD", "VBN"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
+_MODAL_PROPOSED = frozenset({"could", "might", "may", "would", "can"})
+
+_HAPPEN = frozenset({"take place", "end", "conclude", "wrap up", "begin", "start", "open", "close", "finish"})
+UNMARKED = "proposed"  # a meeting word with no cue at all: talked about, not arranged
+TIME_PREPS = {"after": "held", "during": "held", "following": "held", "at": "held",
+               "before": "planned", "ahead": "planned"}
+
+
+def status_of(trig: Token, is_verb: bool) -> Optional[str]:
+    """The status the words around the meeting give it, or None when they give none."""
+    lex = lexicon.meetings()
+    framed = _time_frame(trig)
+    if framed is not None:
+        return framed
+    found: set[str] = set()
+    nodes = [trig] + list(ancestors(trig))
+    for n, node in enumerate(nodes):
+        # Only the meeting's own verb, or the verb it is the object/subject of, can say it happened.
+        may_hold = n == 0 or (n == 1 and trig.dep_ in ("dobj", "nsubj", "nsubjpass")
+                              and (phrasal(node) in lex.host_verbs or phrasal(node) in _HAPPEN))
+        if not (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("fail", "refuse")):
+            found |= _node_cues(node, lex, own=(n == 0), may_hold=may_hold)
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in ("dismiss", "deny", "reject", "rule"):
+            break  # a reported clause: the reporter's words are not the meeting's status
+        if node.dep_ == "conj":
+            break  # "X spoke with Y but failed to agree on a summit": the first clause is another matter
+    if any(_negates_meeting(n) for n in nodes[:3]):
+        found.add("rejected")
+    for status in lex.status_priority:
+        if status in found:
+            return status
+    return None
+
+
+def _time_frame(trig: Token) -> Optional[str]:
+    """A meeting named as a time frame ("during his call with Trump", "after talks in Jeddah",
+    "ahead of the summit") took place, or is still to come, whatever the main verb says."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ not in TIME_PREPS and prep.lower_ != "of":
+        return None
+    if prep.lower_ == "of":  # "ahead of", "on the sidelines of" -> look one step up
+        up = prep.head
+        if up.lower_ == "ahead":
+            return "planned"
+        return None
+    status = TIME_PREPS[prep.lower_]
+    if status != "held":
+        return status
+    verb = prep.head
+    if verb.dep_ == "xcomp" and verb.tag_ not in _HELD_TAGS:  # "agreed during a call to meet"
+        verb = verb.head
+    if not (verb.tag_ in _HELD_TAGS and not future_or_modal(verb)):
+        return None  # "at a summit next week": the tense decides as usual
+    return status
+
+
+HOSTING = frozenset({"host", "mediate", "facilitate", "broker", "organise", "organize"})
+
+
+def strong_proposal(trig: Token) -> bool:
+    """Propose/offer/suggest/invite (not "want", "push for"): the proposer would take part,
+    unless it offers to host ("Erdogan offered to host a new round")."""
+    if trig.head.lemma_.lower() in HOSTING:
+        return False
+    for node in ancestors(trig, limit=4):
+        if node.lemma_.lower() in ("propose", "offer", "suggest", "invite", "proposal", "invitation"):
+            return True
+    return False
+
+
+def _negates_meeting(node: Token) -> bool:
+    lemma = node.lemma_.lower()
+    lex = lexicon.meetings()
+    if lemma in lex.verbs or lemma in lex.host_verbs or lemma == "take":
+        return is_negated(node)
+    return node.pos_ == "NOUN" and any(c.lower_ == "no" and c.dep_ == "det" for c in node.children)
+
+
+def _node_cues(node: Token, lex: lexicon.MeetingLexicon, own: bool, may_hold: bool = True) -> set[str]:
+    out: set[str] = set()
+    key = phrasal(node)
+    deps = {"aux", "neg", "acomp", "advmod", "prt", "auxpass", "amod", "compound", "xcomp"} if own else \
+        {"aux", "neg", "acomp", "advmod", "prt", "auxpass", "xcomp"}
+    kids = [c for c in node.children if c.dep_ in deps]
+    if node.lemma_.lower() in ("fail", "refuse"):  # "failed to agree": no agreement
+        kids = [c for c in kids if c.dep_ != "xcomp"]
+    if node.lemma_.lower() == "be":  # "was not on the agenda and would be unlikely"
+        kids += [g for c in node.children if c.dep_ == "conj" for g in c.children if g.dep_ == "acomp"]
+    own_words = {key, node.lemma_.lower()}
+    words = list(own_words) + [c.lemma_.lower() for c in kids] + [c.lower_ for c in kids]
+    for w in words:
+        for status in lex.status_cues.get(w, ()):
+            if status == "held" and (w not in own_words or not may_hold):
+                continue  # "offered to host": only the node's own verb can say it happened
+            if status == "held":
+                if (node.tag_ in _HELD_TAGS or _progressive(node)) and not future_or_modal(node) and node.dep_ != "amod":
+                    out.add("held")
+                elif future_or_modal(node) == "future":
+                    out.add("planned")
+            else:
+                out.add(status)
+    if future_or_modal(node) == "future" and (key in lex.verbs or key in lex.host_verbs or key == "take place"):
+        out.add("planned")
+    if future_or_modal(node) == "modal":
+        out.add("proposed")
+    if _condition_clause(node) is not None:
+        out.add("conditional")
+    return out
+
+
+def _progressive(node: Token) -> bool:
+    """"was visiting", "are meeting": going on or gone on (not "will be meeting")."""
+    return node.tag_ == "VBG" and any(c.dep_ == "aux" and c.lemma_ == "be" for c in node.children)
+
+
+def future_or_modal(node: Token) -> Optional[str]:
+    for c in node.children:
+        if c.dep_ == "aux":
+            if c.lower_ in _FUTURE_AUX:
+                return "future"
+            if c.lower_ in _MODAL_PROPOSED:
+                return "modal"
+    return None
+
+
+def _condition_clause(node: Token) -> Optional[Token]:
+    marks = lexicon.meetings().condition_marks
+    for c in node.children:
+        if c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in c.children):
+            return c
+    return None
+
+
+def preconditions_of(trig: Token) -> list[str]:
+    out = []
+    for node in [trig] + list(ancestors(trig)):
+        clause = _condition_clause(node)
+        if clause is not None:
+            words = [t.text for t in clause.subtree
+                     if not (t.dep_ == "mark" or (t.dep_ == "advmod" and t.lower_ == "only") or t.lemma_ == "be")]
+            text = " ".join(words).strip(" ,.")
+            if text:
+                out.append(text)
+        if node.dep_ == "ccomp":
+            break
+    return out
+
+
+def proposer_of(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
+    for node in [trig] + list(ancestors(trig, limit=5)):
+        if node is not trig and node.dep_ in ("ccomp", "conj") and phrasal(node) not in _PROPOSAL:
+            break  # another clause proposes something else
+        key = phrasal(node)
+        if key in _PROPOSAL or node.lemma_.lower() in _PROPOSAL:
+            for c in node.children:
+                if c.dep_ == "poss" and index.of_subtree(c):
+                    return index.of_subtree(c)
+            subj = subject_of(node)
+            if subj is not None:
+                return index.resolve_pronoun(subj) if subj.pos_ == "PRON" else index.of_subtree(subj)
+            return None
+    return None

@@ -1,0 +1,80 @@
+"""Small dependency-tree helpers shared by the meeting and position readers."""
+
+from __future__ import annotations
+
+from typing import Iterator, Optional
+
+from spacy.tokens import Span as SpacySpan, Token
+
+from peacetalks.records import Span
+
+REPORTING = frozenset({
+    "say", "state", "tell", "announce", "add", "note", "report", "stress", "reaffirm", "confirm",
+    "warn", "write", "declare", "explain", "reiterate", "emphasise", "emphasize", "told", "believe",
+})
+# Clause links a subject is shared across ("X remains unwilling ... and insists on ...").
+_SHARED_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp"})
+
+
+def ancestors(tok: Token, limit: int = 8) -> Iterator[Token]:
+    """The token's heads up to the root (not the token itself)."""
+    cur = tok
+    for _ in range(limit):
+        if cur.head.i == cur.i:
+            return
+        cur = cur.head
+        yield cur
+
+
+def phrasal(tok: Token) -> str:
+    """Lemma plus particle or bound preposition: "call off", "rule out", "call for", "take place"."""
+    for c in tok.children:
+        if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "off")):
+            return f"{tok.lemma_.lower()} {c.lower_}"
+        if c.dep_ == "dobj" and c.lemma_.lower() == "place" and tok.lemma_.lower() == "take":
+            return "take place"
+    return tok.lemma_.lower()
+
+
+def subject_of(tok: Token, limit: int = 5) -> Optional[Token]:
+    """The nominal subject of a verb, climbing through xcomp/conj chains when it has none."""
+    cur = tok
+    for _ in range(limit):
+        for c in cur.children:
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "EX"):
+                return c
+        if cur.dep_ not in _SHARED_SUBJECT or cur.head.i == cur.i:
+            return None
+        if cur.dep_ == "ccomp":  # a reported clause without a subject takes the reporter's
+            return None
+        if cur.dep_ == "xcomp":  # object control: "urged Zelensky to accept" -> Zelensky
+            obj = next((c for c in cur.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None:
+                return obj
+        cur = cur.head
+    return None
+
+
+def is_negated(tok: Token) -> bool:
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in tok.children)
+
+
+def trimmed(sent: SpacySpan) -> Span:
+    """The sentence as a records.Span without surrounding whitespace."""
+    text = sent.text
+    left = len(text) - len(text.lstrip())
+    right = len(text.rstrip())
+    start = sent.start_char + left
+    return Span(text=text[left:right], start=start, end=sent.start_char + right)
+
+
+def speaker(sent: SpacySpan) -> Optional[Token]:
+    """The subject of a reporting verb at the root ("Lavrov said ..."), if any."""
+    root = sent.root
+    if root.lemma_.lower() in REPORTING:
+        return subject_of(root)
+    return None
+
+
+def clean(text: str) -> str:
+    return " ".join(text.split())

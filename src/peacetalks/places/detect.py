@@ -1,0 +1,218 @@
+"""Toponym detection: where in the text are place names?
+
+Two sources, merged without overlaps (longer and gazetteer-known spans win):
+- the spaCy model's GPE / LOC / FAC entities (trimmed of "the" and possessive "'s");
+- a gazetteer phrase matcher over capitalised token n-grams, so that a known place is found
+  even when the model misses it or calls it a person ("Kharkiv", "Zakarpattia").
+The matcher only knows ``Gazetteer.match_keys`` (countries, our table, large cities), never the
+stoplist of place names that are ordinary words ("Reading", "Nice").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Optional
+
+from spacy.tokens import Doc, Span as SpacySpan
+
+from peacetalks.places.gazetteer import Gazetteer, normalise
+
+PLACE_LABELS = ("GPE", "LOC", "FAC")
+# A phrase match inside one of these entities is a person's or group's name, not a place
+# ("Jackson" in "Michael Jackson") unless the name is ours (then the model is wrong).
+BLOCKING_LABELS = ("PERSON",)
+_LEADING = {"the", "The", "THE"}
+_POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
+# Endings of nationality adjectives and demonyms ("Ukrainian", "Chinese", "Polish"): an entity the
+# gazetteer does not know that looks like one is not a place.
+_DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ans", "ic", "ch", "an")
+_CONNECTORS = {"of", "and", "on", "upon", "de", "du", "la", "le", "del", "da", "-", "&"}
+
+
+@dataclass
+class Candidate:
+    start: int  # character offsets into doc.text
+    end: int
+    text: str
+    key: str  # normalised lookup key
+    label: Optional[str]  # spaCy label, None for a pure gazetteer match
+    known: bool  # the gazetteer has the key
+    first_token: int
+    last_token: int  # inclusive
+
+    @property
+    def length(self) -> int:
+        return self.end - self.start
+
+
+def _trim(span: SpacySpan) -> Optional[SpacySpan]:
+    """Drop a leading article and a trailing possessive; None when nothing is left."""
+    start, end = span.start, span.end
+    while start < end and span.doc[start].text in _LEADING:
+        start += 1
+    while end > start and span.doc[end - 1].text in _POSSESSIVE:
+        end -= 1
+    return span.doc[start:end] if end > start else None
+
+
+def _adjectival(span: SpacySpan) -> bool:
+    """A nationality adjective ("Ukrainian regions") rather than a place name."""
+    root = span.root
+    if root.pos_ == "ADJ" or root.dep_ == "amod":
+        return True
+    return len(span) == 1 and root.text.endswith(_DEMONYM_ENDINGS) and root.tag_ != "NNP"
+
+
+def _fragment(span: SpacySpan, gaz: Gazetteer) -> bool:
+    """Part of a capitalised hyphenated name that is not a place pair ("Lend" in "Lend-Lease",
+    unlike "Amsterdam-Berlin" or "Kyiv-based"), or a capitalised function word ("Than" opening
+    a sentence): not a place name on its own. Well-known names are kept in compounds."""
+    if len(span) == 1 and span[0].is_stop and not span[0].is_upper:
+        return True
+    if _well_known(gaz, span.text):
+        return False
+    doc = span.doc
+    neighbours = []
+    if span.end + 1 < len(doc) and doc[span.end].text == "-" and not span[-1].whitespace_:
+        neighbours.append(doc[span.end + 1])
+    if span.start >= 2 and doc[span.start - 1].text == "-" and not doc[span.start - 2].whitespace_:
+        neighbours.append(doc[span.start - 2])
+    return any(n.text[:1].isupper() and normalise(n.text) not in gaz.index for n in neighbours)
+
+
+def _well_known(gaz: Gazetteer, name: str) -> bool:
+    """A country, a name from our tables, or a city of 100,000 people or more."""
+    return any(e.source != "geonames" or e.feature != "city" or e.population >= 100_000
+               for e in gaz.candidates(name))
+
+
+def _candidate(span: SpacySpan, label: Optional[str], gaz: Gazetteer) -> Candidate:
+    text = span.text
+    for suffix in _POSSESSIVE:  # "Moscow's" tokenised as one token
+        if text.endswith(suffix) and len(text) > len(suffix) + 1:
+            text = text[: -len(suffix)]
+            break
+    key = normalise(text)
+    return Candidate(
+        start=span.start_char, end=span.start_char + len(text), text=text, key=key, label=label,
+        known=key in gaz.index, first_token=span.start, last_token=span.end - 1,
+    )
+
+
+def _capitalised(span: SpacySpan) -> bool:
+    words = [t for t in span if t.is_alpha]
+    if not words:  # "T&T", "U.S."
+        return span.text[:1].isupper()
+    return words[0].text[0].isupper() and all(
+        t.text[0].isupper() or t.lower_ in _CONNECTORS for t in words)
+
+
+def entity_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Place entities of the model; an unknown multi-word entity also yields its known parts."""
+    out: list[Candidate] = []
+    for ent in doc.ents:
+        if ent.label_ not in PLACE_LABELS:
+            continue
+        span = _trim(ent)
+        if span is None or _fragment(span, gaz):
+            continue
+        cand = _candidate(span, ent.label_, gaz)
+        if not cand.known and _adjectival(span):
+            continue
+        # A facility's parts are not its location ("Windsor Castle" is not Windsor, Ontario).
+        if cand.known or len(span) == 1 or ent.label_ == "FAC":
+            out.append(cand)
+            continue
+        parts = _known_parts(span, gaz, ent.label_)
+        out.extend(parts if parts else [cand])
+    return out
+
+
+def _known_parts(span: SpacySpan, gaz: Gazetteer, label: str) -> list[Candidate]:
+    """Phrase-matchable sub-phrases of an unknown entity ("Lviv region's west" -> "Lviv region");
+    only match keys, so a generic part ("Airport", "Republic") never stands for the whole."""
+    parts: list[Candidate] = []
+    i = span.start
+    while i < span.end:
+        for n in range(min(gaz.max_words, span.end - i), 0, -1):
+            sub = span.doc[i:i + n]
+            if sub[0].is_alpha and sub[0].text[0].isupper() and normalise(sub.text) in gaz.match_keys:
+                parts.append(_candidate(sub, label, gaz))
+                i += n
+                break
+        else:
+            i += 1
+    return parts
+
+
+def _person_blocks(doc: Doc) -> tuple[dict[int, SpacySpan], set[str]]:
+    """PERSON entities by token, and the names people in this document go by (every word of a
+    multi-word PERSON: "John Bolton" makes a later bare "Bolton" a person too)."""
+    by_token: dict[int, SpacySpan] = {}
+    names: set[str] = set()
+    for ent in doc.ents:
+        if ent.label_ not in BLOCKING_LABELS:
+            continue
+        for t in ent:
+            by_token[t.i] = ent
+        if len(ent) > 1:
+            names.update(normalise(t.text) for t in ent if t.is_alpha)
+    return by_token, names
+
+
+def _blocked(found: SpacySpan, persons: dict[int, SpacySpan], person_names: set[str], gaz: Gazetteer) -> bool:
+    """A phrase match is a person's name when it lies in a longer PERSON entity or is the bare
+    name of a person named in full elsewhere; a PERSON that is exactly a matchable place name
+    ("stops in Hilversum and Almelo") is the small model's error. Our own table always wins."""
+    ents = {persons[t.i] for t in found if t.i in persons}
+    if not ents:
+        return normalise(found.text) in person_names and len(found) == 1
+    if _ours(gaz, found):
+        return False
+    if len(ents) == 1:
+        ent = next(iter(ents))
+        if (ent.start, ent.end) == (found.start, found.end):
+            return normalise(found.text) in person_names
+    return True
+
+
+def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """Longest capitalised n-grams that are phrase-matchable gazetteer names."""
+    persons, person_names = _person_blocks(doc)
+    out: list[Candidate] = []
+    i, n_tokens = 0, len(doc)
+    while i < n_tokens:
+        tok = doc[i]
+        if not (tok.text[:1].isupper()) or tok.is_punct:
+            i += 1
+            continue
+        found = None
+        for n in range(min(gaz.max_words, n_tokens - i), 0, -1):
+            span = doc[i:i + n]
+            key = normalise(span.text)
+            if key in gaz.match_keys and _capitalised(span):
+                found = span
+                break
+        if found is None:
+            i += 1
+            continue
+        if not _blocked(found, persons, person_names, gaz) and not _fragment(found, gaz):
+            out.append(_candidate(found, None, gaz))
+        i = found.end
+    return out
+
+
+def _ours(gaz: Gazetteer, span: SpacySpan) -> bool:
+    return any(e.source == "ours" for e in gaz.candidates(span.text))
+
+
+def detect(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+    """All toponym candidates, sorted, non-overlapping."""
+    pool = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz)
+    # Known before unknown, then longer first, then the model's reading before the matcher's.
+    pool.sort(key=lambda c: (not c.known, -c.length, c.label is None, c.start))
+    taken: list[Candidate] = []
+    for cand in pool:
+        if all(cand.end <= t.start or cand.start >= t.end for t in taken):
+            taken.append(cand)
+    return sorted(taken, key=lambda c: c.start)

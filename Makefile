@@ -30,5 +30,8 @@ test: setup
 eval: setup
 	$(BIN)/peacetalks eval all
 
+bench: setup
+	for b in bench/bench_*.py; do $(PY) $$b || exit 1; done
+
 clean:
 	rm -rf $(VENV) peacetalks.db peacetalks.db-wal peacetalks.db-shm

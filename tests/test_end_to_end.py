@@ -47,6 +47,25 @@ def test_sample_corpus_is_stored_with_events_meetings_and_positions(sample_db):
     assert counts["positions"] > 10
 
 
+def test_same_story_from_two_outlets_shares_a_cluster_and_copies_are_not_stored(sample_db):
+    import yaml
+
+    import peacetalks
+
+    expectations = yaml.safe_load((Path(__file__).parent / "data" / "sample_expectations.yaml").read_text())
+    dup = json.dumps(expectations.get("duplicates", expectations))
+    with peacetalks.open(sample_db) as store:
+        docs = {d["id"]: d for d in store.documents(limit=1000)}
+        clusters = {}
+        for doc_id in docs:
+            cluster = store.document(doc_id)["cluster"]
+            if cluster:
+                clusters.setdefault(cluster["id"], set()).add(doc_id)
+    assert {"sample-18", "sample-19"} in clusters.values()
+    assert "sample-22" in docs and "sample-23" not in docs  # the exact copy is a duplicate
+    assert "sample-18" in dup and "sample-22" in dup
+
+
 def test_ingesting_twice_adds_nothing(sample_db):
     before = table_counts(sample_db)
     proc = cli("ingest", "--sample", "--db", sample_db)

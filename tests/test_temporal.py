@@ -10,7 +10,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from peacetalks.nlp import parse
-from peacetalks.nlp.temporal import resolve_date, resolve_text_date
+from peacetalks.nlp.temporal import find_date, resolve_date, resolve_text_date
 
 WED = dt.date(2025, 8, 13)  # a Wednesday
 THU = dt.date(2025, 8, 14)  # a Thursday
@@ -78,6 +78,13 @@ def test_expressions(text: str, published: dt.date, expected: tuple[str, str]) -
 def test_no_expression_gives_the_published_day() -> None:
     assert resolve("Russia demands security guarantees.", WED) == ("2025-08-13", "day")
     assert resolve("Russia demands security guarantees.", None) == (None, None)
+
+
+def test_find_date_tells_undated_from_published() -> None:
+    doc = parse("Putin proposed a summit with Zelensky. They met today.")
+    first, second = list(doc.sents)
+    assert find_date(first, WED) == (None, None)
+    assert find_date(second, WED) == ("2025-08-13", "day")
 
 
 def test_relative_expression_without_published_is_unresolved() -> None:

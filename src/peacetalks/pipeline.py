@@ -145,6 +145,24 @@ def code_document(document: InputDocument, stages: Iterable[str] = DEFAULT_STAGE
 
 def code_documents(documents: Iterable[InputDocument], stages: Iterable[str] = DEFAULT_STAGES) -> Iterator[DocumentResult]:
     """Code many documents in order (one process). See ``peacetalks.parallel`` for workers."""
+    from peacetalks.nlp import parse_many
+
     stages = tuple(stages)
+    batch: list[InputDocument] = []
     for document in documents:
-        yield code_document(document, stages)
+        batch.append(document)
+        if len(batch) >= _BATCH:
+            yield from _code_batch(batch, stages, parse_many)
+            batch = []
+    yield from _code_batch(batch, stages, parse_many)
+
+
+# Documents parsed per nlp.pipe call by code_documents (batching is ~1.5x faster than one
+# call per document; a small batch keeps memory flat).
+_BATCH = 16
+
+
+def _code_batch(batch: list[InputDocument], stages: tuple[str, ...], parse_many: Any) -> Iterator[DocumentResult]:
+    docs = parse_many((d.text for d in batch), batch_size=len(batch) or 1)
+    for document, doc in zip(batch, docs):
+        yield analyse(document, stages, doc=doc).result()

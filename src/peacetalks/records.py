@@ -114,6 +114,7 @@ class PlaceMention(Record):
     feature: Optional[str] = None
     confidence: float = 1.0
     metonym: bool = False  # a capital standing for its government ("Moscow said")
+    demonym: bool = False  # an adjective read as its place ("Russian troops"): not a toponym, opt-in
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "PlaceMention":

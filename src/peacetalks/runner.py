@@ -7,7 +7,6 @@ SQLite sees one writer at a time.
 
 from __future__ import annotations
 
-import multiprocessing as mp
 import sys
 import time
 from collections import Counter
@@ -52,19 +51,30 @@ def code_for_store(document: Document) -> Coded:
         return document, None, None, f"{type(exc).__name__}: {exc}"
 
 
-def _warm() -> None:
-    from peacetalks.nlp import load_model
+def code_for_store_batch(documents: list[Document]) -> list[Coded]:
+    """``code_for_store`` over a batch, parsing its texts with one ``nlp.pipe`` call."""
+    from peacetalks.nlp import parse_many
 
-    load_model()
+    try:
+        docs = list(parse_many((d.text for d in documents), batch_size=len(documents) or 1))
+    except Exception:  # one text broke the batch: fall back to one document at a time
+        return [code_for_store(d) for d in documents]
+    out: list[Coded] = []
+    for document, doc in zip(documents, docs):
+        try:
+            analysis = analyse(document.to_input(), doc=doc)
+            out.append((document, analysis.sentences, analysis.result(), None))
+        except Exception as exc:  # one bad article must not end the run
+            out.append((document, None, None, f"{type(exc).__name__}: {exc}"))
+    return out
 
 
 def _coded(documents: Iterable[Document], workers: int) -> Iterator[Coded]:
-    if workers <= 1:
-        for document in documents:
-            yield code_for_store(document)
-        return
-    with mp.get_context("fork").Pool(workers, initializer=_warm) as pool:
-        yield from pool.imap(code_for_store, documents, chunksize=2)
+    """Coded documents in input order; batches go to ``workers`` processes, a bounded
+    number at a time (see ``peacetalks.parallel.ordered_map``)."""
+    from peacetalks.parallel import ordered_map
+
+    yield from ordered_map(code_for_store_batch, documents, workers=workers)
 
 
 def run_ingest(

@@ -18,7 +18,7 @@ from typing import Any, Iterable, NamedTuple, Optional
 import pycountry
 import yaml
 
-from peacetalks.actors.text import key
+from peacetalks.actors.text import key, normalise
 
 DATA = Path(__file__).parent / "data"
 ENV_VAR = "PEACETALKS_ACTORS"
@@ -87,9 +87,13 @@ class KnowledgeBase:
     needs_modifier: frozenset[tuple[str, ...]]
     partitive: frozenset[str] = frozenset()  # "group" in "a group of tourists": not the head
     unique_titles: frozenset[str] = frozenset()  # titles with one holder at a time: looked up by date
+    head_titles: frozenset[str] = frozenset()  # titles that take the sector of what they head ("army spokesman")
+    weak_heads: frozenset[tuple[str, ...]] = frozenset()  # "Muslim group": the modifier gives the sector
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
     name_suffixes: dict[str, str] = field(default_factory=dict)  # surname ending -> ISO3 (name_origins.yaml)
     name_surnames: dict[str, str] = field(default_factory=dict)  # East Asian family name -> ISO3
+    name_family: dict[str, str] = field(default_factory=dict)  # family name written last ("Sharma") -> ISO3
+    name_hyphenated: dict[str, str] = field(default_factory=dict)  # family name with a hyphenated given name
     max_len: int = 1
     starts: set[str] = field(default_factory=set)  # first tokens of all phrases: a quick skip
 
@@ -197,6 +201,13 @@ def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
             kb.holders.setdefault((where, role.title), []).append((role, e.id))
 
 
+def _pluralisable_demonym(dem: str) -> bool:
+    """Nationality nouns that take -s ("Afghani", "Yemeni", "Congolese" does not, nor "British" or "Dutch")."""
+    if " " in dem or _is_acronym(dem) or not dem[-1:].isalpha():
+        return False
+    return dem.endswith(("an", "i", "ot", "ar", "ek", "ak", "ic", "on", "ite")) and not dem.endswith(("ese", "ss"))
+
+
 def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
     # Our names first: they win over pycountry's when a phrase has several meanings ("Congo").
     for iso3, row in table.items():
@@ -214,6 +225,10 @@ def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
             kb.country_names.setdefault(iso3, names[0])
         for dem in row.get("d") or []:
             kb.add(dem, Item("demonym", iso3, _is_acronym(dem)))
+            if _pluralisable_demonym(dem):  # "Pakistani" -> "Pakistanis", "Kosovar" -> "Kosovars"
+                kb.add(dem + "s", Item("demonym", iso3))
+        for region in row.get("r") or []:
+            kb.add(region, Item("region", iso3, _is_acronym(region)))
         for cap in row.get("c") or []:
             kb.add(cap, Item("capital", iso3))
         if row.get("leader"):
@@ -247,6 +262,54 @@ def _lexicon(kb: KnowledgeBase, titles_raw: dict[str, Any], agents: dict[str, An
         kb.add(word, Item("former", True))
 
 
+# Words that are regions in some country but ordinary English elsewhere ("Central", "Plateau").
+_GENERIC_REGION_WORDS = frozenset({
+    "central", "centre", "center", "north", "south", "east", "west", "northern", "southern", "eastern", "western",
+    "northeast", "northwest", "southeast", "southwest", "upper", "lower", "middle", "capital", "coast", "coastal",
+    "littoral", "plateau", "plateaux", "islands", "island", "lake", "lakes", "river", "valley", "mountain",
+    "mountains", "highlands", "lowlands", "interior", "federal", "national", "border", "gulf", "bay", "delta",
+    "sea", "grand", "greater", "city", "district", "province", "region", "state", "new", "saint", "san", "santa",
+    "orange", "victoria", "george", "paul", "mary", "john", "james", "peter", "king", "queen", "prince", "princes",
+    "free", "union", "territory", "savanes", "oriental", "occidental", "sud", "nord", "est", "ouest", "amazonas",
+})
+
+
+# Type words after a subdivision's name in pycountry ("Sichuan Sheng", "Donetska oblast"): also index the bare name.
+_SUBDIVISION_SUFFIXES = frozenset({"sheng", "shi", "zizhiqu", "oblast", "oblast'", "province", "state", "region",
+                                   "governorate", "prefecture", "county", "department", "district", "kray", "krai",
+                                   "respublika", "autonomous", "okrug", "muhafazat", "wilaya", "ken", "do"})
+
+
+def _subdivision_keys(raw: str) -> list[tuple[str, ...]]:
+    name = raw.split(" (")[0].split(" [")[0]
+    if "," in name:
+        return []
+    k = key(name)
+    keys = [k]
+    while len(k) > 1 and k[-1] in _SUBDIVISION_SUFFIXES:
+        k = k[:-1]
+        keys.append(k)
+    return [k for k in keys if len("".join(k)) >= 4 and not all(w in _GENERIC_REGION_WORDS for w in k if w.isalpha())]
+
+
+def _subdivisions(kb: KnowledgeBase) -> None:
+    """First-level subdivisions of every country (pycountry) name their country ("Rakhine rebels",
+    "Kano governor"), like US states. Left out: names shared by several countries, names already
+    meaning something else, and generic words, so that "Central" or "Plateau" never names a country."""
+    by_name: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for sub in pycountry.subdivisions:
+        if getattr(sub, "parent_code", None):
+            continue
+        country = pycountry.countries.get(alpha_2=sub.country_code)
+        if country is None:
+            continue
+        for k in _subdivision_keys(sub.name):
+            by_name[k].add(country.alpha_3)
+    for k, countries in by_name.items():
+        if len(countries) == 1 and k not in kb.phrases:
+            kb.add(" ".join(k), Item("region", next(iter(countries))))
+
+
 def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
     for phrase, row in table.items():
         kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"))))
@@ -263,9 +326,13 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         needs_modifier=frozenset(k for w in agents.get("needs_modifier") or []
                                  for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         unique_titles=frozenset(k for k, v in titles_raw.items() if v.get("unique")),
+        head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
+        weak_heads=frozenset(k for w in agents.get("weak_heads") or []
+                             for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
     )
-    entries = [_entry(e, "organisation", titles) for e in _load_yaml(DATA / "organisations.yaml")]
+    entries = [_entry(e, "organisation", titles)
+               for path in sorted(DATA.glob("organisations*.yaml")) for e in _load_yaml(path) or []]
     for path in sorted((DATA / "people").glob("*.yaml")):
         entries += [_entry(e, "person", titles) for e in _load_yaml(path) or []]
     metonyms = _load_yaml(DATA / "metonyms.yaml")
@@ -281,9 +348,13 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _metonyms(kb, metonyms)
     _countries(kb, _load_yaml(DATA / "countries.yaml"))
     _lexicon(kb, titles_raw, agents)
+    _subdivisions(kb)  # last: never shadows a name, title or agent noun
     origins = _load_yaml(DATA / "name_origins.yaml") or {}
-    kb.name_suffixes = {str(k): v for k, v in (origins.get("suffixes") or {}).items()}
+    suffixes = {normalise(str(k)): v for k, v in (origins.get("suffixes") or {}).items()}
+    kb.name_suffixes = dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0])))  # longest ending wins
     kb.name_surnames = {str(k): v for k, v in (origins.get("surnames") or {}).items()}
+    kb.name_family = {normalise(str(k)): v for k, v in (origins.get("family_names") or {}).items()}
+    kb.name_hyphenated = {normalise(str(k)): v for k, v in (origins.get("hyphenated") or {}).items()}
     kb.holders = dict(kb.holders)
     return kb
 

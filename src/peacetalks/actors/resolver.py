@@ -37,6 +37,9 @@ def nothing() -> Resolution:
 # Words after which another country is a complement, not the actor's own country
 # ("Canadian Ambassador to the United Nations", "Russian troops in Ukraine").
 COMPLEMENT = frozenset({"to", "at", "for", "with", "against", "in", "on", "from", "towards", "toward", "inside"})
+# Lower-case particles inside personal names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
+_NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "del", "van", "von",
+                             "der", "den", "la", "le", "du", "ben", "abu", "ould", "ag", "y", "e"})
 # Leading words that are not part of the name of an unknown person or body.
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
@@ -238,7 +241,10 @@ def _head_agent(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
         before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive]
         if before:
             return before[-1]
-    return agents[-1]
+    head = agents[-1]
+    if len(agents) > 1 and tuple(t.norm for t in tokens[head.i:head.j]) in kb.weak_heads:
+        return agents[-2]  # "Muslim community", "student groups": the modifier says who they are
+    return head
 
 
 def _other_first_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
@@ -251,6 +257,30 @@ def _other_first_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match])
     return not any(x.i <= m.i - 1 < x.j for x in matches)
 
 
+def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match,
+                   org: Optional[Entry]) -> Optional[str]:
+    """The sector of what a head title heads: a group noun right before it ("Jewish leader" REL,
+    "army spokesman" MIL) or a body with a sector of its own ("President of the Riigikogu" LEG)."""
+    if title not in kb.head_titles:
+        return None
+    before = [m for m in r.agents if m.j <= title_match.i]
+    if before and before[-1].j >= title_match.i - 1:
+        return before[-1].first("agent").value  # type: ignore[union-attr]
+    if org is not None and org.sector and org.country not in (None, "IGO", "UNO", "EUR"):
+        return org.sector
+    return None
+
+
+def _other_last_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
+    """True when an unmatched capitalised word follows a surname: "Jean-Pierre Dupont" is not Karine Jean-Pierre."""
+    if m.j >= len(tokens):
+        return False
+    nxt = tokens[m.j]
+    if not (nxt.capitalised and nxt.text[:1].isalpha()):
+        return False
+    return not any(x.i <= m.j < x.j for x in matches)
+
+
 def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matches: Sequence[Match],
                       when: dt.date) -> Resolution:
     title_match = r.titles[-1]
@@ -259,13 +289,14 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
-    if not r.former and not unknown and not plural and title in kb.unique_titles:
+    headed = _headed_sector(kb, r, title, title_match, org)
+    if headed is None and not r.former and not unknown and not plural and title in kb.unique_titles:
         where = org.id if org else country
         person = holder(kb, where, title, when) if where else None
         if person is not None:
             res = _entry_resolution(kb, person, when, 0.8)
             return res
-    sector = kb.titles.get(title, "GOV")
+    sector = headed or kb.titles.get(title, "GOV")
     if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
@@ -288,7 +319,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
     if r.person:
         ids = [it.value for it in r.person[0].all("entry")]
         person, confidence = pick_person(kb, ids, when, prefer), 0.95
-    elif r.surname and not _other_first_name(tokens, r.surname[0], matches) and (
+    elif r.surname and not _other_first_name(tokens, r.surname[0], matches) and not _other_last_name(
+            tokens, r.surname[0], matches) and (
             not r.titles or r.surname[0].i > r.titles[-1].i):
         ids = [it.value for it in r.surname[0].all("surname")]
         person, confidence = pick_person(kb, ids, when, prefer), 0.85
@@ -354,15 +386,36 @@ def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[s
 
 
 def name_origin(kb: KnowledgeBase, name: str) -> Optional[str]:
-    """A country guessed from the shape of a person's name (name_origins.yaml), or None."""
+    """A country guessed from the shape of a person's name (name_origins.yaml), or None.
+
+    In order: an East Asian name with a hyphenated given name ("Tsai Ing-wen", "Moon Jae-in",
+    "Harry Ho-jen Tseng": Taiwanese or Korean romanisation), a Chinese/Vietnamese/Korean family
+    name first, a family name last ("Sharma"), then the surname's ending ("-enko")."""
     words = [w for w in re.split(r"\s+", name.strip()) if w]
     if len(words) < 2:
         return None
     first, last = normalise(words[0]), normalise(words[-1])
+    hyphenated = _hyphenated_origin(kb, words)
+    if hyphenated:
+        return hyphenated
     if 2 <= len(words) <= 3 and first in kb.name_surnames and words[1][:1].isupper():
         return kb.name_surnames[first]
-    for suffix, iso3 in kb.name_suffixes.items():
-        if last.endswith(normalise(suffix)) and len(last) > len(suffix) + 2:
+    if last in kb.name_family:
+        return kb.name_family[last]
+    for suffix, iso3 in kb.name_suffixes.items():  # longest ending first (kb sorts them)
+        if last.endswith(suffix) and len(last) > len(suffix) + 2:
+            return iso3
+    return None
+
+
+def _hyphenated_origin(kb: KnowledgeBase, words: Sequence[str]) -> Optional[str]:
+    """Given names written as two hyphenated syllables ("Ing-wen", "Jae-in") mark Taiwanese
+    (Wade-Giles) or Korean names; the family name (first or last word) says which."""
+    if not any(re.fullmatch(r"[A-Z][a-z]{1,5}-[a-z]{1,5}", w) for w in words):
+        return None
+    for w in (words[0], words[-1]):
+        iso3 = kb.name_hyphenated.get(normalise(w))
+        if iso3:
             return iso3
     return None
 
@@ -399,9 +452,10 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
             res.confidence = max(res.confidence, 0.5)
     if res.country is None and res.sector is None and res.confidence == 0.0:
         proper = [t for t in tokens if t.norm not in _DETERMINERS and t.text[:1].isalpha()]
-        if proper and all(t.capitalised for t in proper):
+        if proper and proper[0].capitalised and all(
+                t.capitalised or t.norm in _NAME_PARTICLES or _after_hyphen(tokens, t) for t in proper):
             # An unknown name: keep it, and take the country of the context, else of the name's shape.
-            name = " ".join(t.text for t in proper)
+            name = text[proper[0].start:proper[-1].end]
             country = _context_country(kb, context)
             if country is None:
                 country = name_origin(kb, name)
@@ -409,6 +463,12 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
     if res.country is None and context and res.actor_id is None and res.sector is None:
         res.country = _context_country(kb, context)
     return res
+
+
+def _after_hyphen(tokens: Sequence[Tok], tok: Tok) -> bool:
+    """A lower-case syllable of a hyphenated given name ("Ho-jen", "Jae-in")."""
+    k = tokens.index(tok)
+    return k > 0 and tokens[k - 1].text == "-" and tokens[k - 1].end == tok.start
 
 
 def show(name: str, date: dt.date | str | None = None) -> Optional[dict[str, Any]]:

@@ -16,6 +16,7 @@ from peacetalks.store import Store
 MAX_DOCUMENTS = 500
 MAX_EVENTS = 1000
 MAX_TEXT = 2_000_000  # characters; a bigger POST is refused rather than parsed
+MAX_OFFSET = 10_000_000  # deeper pages are refused (and SQLite integers stay in range)
 
 router = APIRouter(prefix="/api")
 read = APIRouter(prefix="/api", dependencies=[Depends(require_read)])
@@ -40,7 +41,7 @@ def health(request: Request) -> JSONResponse:
 
 
 @read.get("/documents", tags=["documents"])
-def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_DOCUMENTS), offset: int = Query(0, ge=0),
+def list_documents(request: Request, limit: int = Query(50, ge=1, le=MAX_DOCUMENTS), offset: int = Query(0, ge=0, le=MAX_OFFSET),
                    q: Optional[str] = Query(None, max_length=200, description="words in the title or text")
                    ) -> dict[str, Any]:
     return page(store_of(request).documents(limit=limit, offset=offset, q=q), limit, offset)
@@ -64,7 +65,7 @@ def list_events(request: Request,
                 until: Optional[str] = Query(None, description="ISO date, inclusive"),
                 doc: Optional[str] = Query(None, description="document id"),
                 order: str = Query("date", pattern="^-?(date|ingested)$"),
-                limit: int = Query(100, ge=1, le=MAX_EVENTS), offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                limit: int = Query(100, ge=1, le=MAX_EVENTS), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     items = store_of(request).events(actor=actor, country=country, type=type, quad=quad, since=since,
                                      until=until, doc=doc, limit=limit, offset=offset, order=order)
     return page(items, limit, offset)
@@ -74,7 +75,7 @@ def list_events(request: Request,
 def list_meetings(request: Request, since: Optional[str] = None, until: Optional[str] = None,
                   doc: Optional[str] = None, status: Optional[str] = None, level: Optional[str] = None,
                   actor: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_EVENTS),
-                  offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                  offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     items = store_of(request).meetings(since=since, until=until, doc=doc, status=status, level=level,
                                        actor=actor, limit=limit, offset=offset)
     return page(items, limit, offset)
@@ -84,7 +85,7 @@ def list_meetings(request: Request, since: Optional[str] = None, until: Optional
 def list_positions(request: Request, actor: Optional[str] = None, issue: Optional[str] = None,
                    stance: Optional[str] = None, since: Optional[str] = None, until: Optional[str] = None,
                    doc: Optional[str] = None, limit: int = Query(100, ge=1, le=MAX_EVENTS),
-                   offset: int = Query(0, ge=0)) -> dict[str, Any]:
+                   offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
     items = store_of(request).positions(actor=actor, issue=issue, stance=stance, since=since, until=until,
                                         doc=doc, limit=limit, offset=offset)
     return page(items, limit, offset)

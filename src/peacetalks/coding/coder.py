@@ -16,9 +16,9 @@ from peacetalks import __version__
 from peacetalks.coding.confidence import SETTING_PREPS, calibrated
 from peacetalks.coding.lexicon import Lexicon, load_contexts, load_intensity, load_lexicon
 from peacetalks.coding.location import locations
-from peacetalks.coding.modality import modality, polarity
+from peacetalks.coding.modality import is_deontic, modality, polarity
 from peacetalks.coding.roles import MentionIndex, roles, subject_of
-from peacetalks.coding.triggers import COMPLEMENT_PREPS, Trigger, find_triggers
+from peacetalks.coding.triggers import COMPLEMENT_PREPS, Trigger, context_lemmas, find_triggers, reports_speech
 from peacetalks.records import ActorMention, Event, PlaceMention, Source, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,13 +107,17 @@ def _decide(trig: Trigger, lex: Lexicon, historical: bool) -> Optional[Coded]:
         if pol == "negated":
             return Coded("REJECT", None, "120", "asserted", mod)
         if trig.kind == "permission" and mod not in FUTURE and trig.governor is None:
-            # "allowed aid convoys into Gaza": access actually granted; a bare "allowed" is nothing.
-            if any(c.dep_ in ("dobj", "xcomp", "ccomp") for c in trig.anchor.children):
+            # "allowed aid convoys into Gaza": access actually granted; "this allows us to ..."
+            # or a bare "allowed" is nothing.
+            if _grants_access(trig.anchor, lex):
                 return Coded("RETREAT", "access", "0861", pol, mod)
             return None
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.anchor.children)
-    # "may have launched": a guess about the past, neither a promise nor a threat.
-    if trig.governor is None and mod in FUTURE and pol == "asserted" and not perfect:
+    # "may have launched": a guess about the past, neither a promise nor a threat; "must arm",
+    # "sanctions are needed": an obligation, neither either. A bare "could/can" is a
+    # possibility: only an announced ("will") or conditional action is a promise or a threat.
+    if (trig.governor is None and mod in ("intended", "conditional") and pol == "asserted" and not perfect
+            and not is_deontic(trig.anchor, lex)):
         if etype in PROMISABLE and mod == "intended":
             etype, mode, cameo = "AGREE", None, "030"
         elif etype in THREATENABLE or (etype == "PROTEST" and mod == "conditional"):
@@ -122,15 +126,26 @@ def _decide(trig: Trigger, lex: Lexicon, historical: bool) -> Optional[Coded]:
     return Coded(etype, mode, cameo, pol, mod)
 
 
+def _grants_access(anchor: Token, lex: Lexicon) -> bool:
+    """"allowed aid convoys into Gaza", "let the ship dock": the permission is about passage
+    or deliveries (``cues.yaml: access_words``)."""
+    words = context_lemmas(anchor)
+    for child in anchor.children:
+        if child.dep_ in ("xcomp", "ccomp"):
+            words |= context_lemmas(child)
+    return bool(words & lex.access_words)
+
+
 def _speaker(anchor: Token, lex: Lexicon, index: MentionIndex) -> Optional[ActorMention]:
-    """The subject of a speech verb whose reported clause contains the anchor."""
+    """The subject of a speech verb whose reported clause contains the anchor, or of the verb
+    that issues a speech noun ("Chirac issued a reminder that ...")."""
     cur = anchor
     for _ in range(8):
         head = cur.head
         if head.i == cur.i:
             return None
-        if cur.dep_ in ("ccomp", "parataxis") and head.lemma_.lower() in lex.speech_verbs:
-            subj = subject_of(head)
+        if (cur.dep_ == "parataxis" and head.lemma_.lower() in lex.speech_verbs) or reports_speech(cur, lex):
+            subj = subject_of(head if head.pos_ != "NOUN" else head.head)
             return index.for_token(subj[0]) if subj else None
         cur = head
     return None

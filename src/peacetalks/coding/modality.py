@@ -65,27 +65,86 @@ def _has_condition(tok: Token) -> bool:
     return False
 
 
+# How an intent word takes the action it puts in the future: "plans to attack", "plans an
+# attack", "ready for talks"; not a setting phrase ("set fire ... following the killing").
+INTENT_COMPLEMENT_DEPS = frozenset({"xcomp", "ccomp", "dobj", "acomp", "oprd", "attr", "nsubjpass"})
+
+
+def _takes_as_content(word: Token, prev: Token) -> bool:
+    if prev.head.i == word.i:
+        return prev.dep_ in INTENT_COMPLEMENT_DEPS
+    # "ready for talks": the noun hangs on a preposition of the intent word
+    return prev.dep_ == "pobj" and prev.head.head.i == word.i and word.pos_ == "ADJ"
+
+
+def _reported(chain: Sequence[Token], lex: Lexicon) -> bool:
+    """The clause is the content of a speech verb ("said it would strike")."""
+    top = chain[-1]
+    return top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
+
+
+def _first_person(verb: Token) -> bool:
+    return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
+
+
+def _performative(word: Token, prev: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
+    """"I want to thank X", "we would like to congratulate": the act itself, not an intention."""
+    return (word.lemma_.lower() in lex.performative_frames and chain[0].lemma_.lower() in lex.performative_verbs
+            and _first_person(word))
+
+
 def _modal_cues(chain: Sequence[Token], lex: Lexicon) -> set[str]:
     cues: set[str] = set()
-    first = chain[0].i if chain else -1
+    prev = None
+    backshifted = _reported(chain, lex)
     for tok in chain:
         if _has_condition(tok):
             cues.add("conditional")
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass"):
-                if low in HYPOTHETICAL_AUX:
+                if low == "would" and backshifted:
+                    cues.add("intended")  # "said it would strike": the future of the past
+                elif low in HYPOTHETICAL_AUX or low in lex.deontic_aux:
                     cues.add("hypothetical")
                 elif low in FUTURE_AUX:
                     cues.add("intended")
             if child.dep_ in ("acomp", "advmod", "amod") and child.lemma_.lower() in lex.expect_words:
                 cues.add("expected")
         lemma = tok.lemma_.lower()
-        if lemma in lex.intent_words and tok.i != first:
+        if (lemma in lex.intent_words and prev is not None and _takes_as_content(tok, prev)
+                and not _performative(tok, prev, chain, lex)):
             cues.add("intended")
+        if lemma in lex.deontic_verbs and prev is not None and prev.dep_ == "xcomp" and prev.head.i == tok.i:
+            cues.add("hypothetical")  # "we need to arm", "they have to withdraw"
         if lemma in lex.expect_words:
             cues.add("expected")
+        prev = tok
     return cues
+
+
+def is_deontic(anchor: Token, lex: Lexicon) -> bool:
+    """An obligation ("must arm", "need to withdraw", "sanctions are needed"): the action has
+    not happened, and it is neither a promise nor a threat."""
+    chain = clause_chain(anchor)
+    prev = None
+    for tok in chain:
+        if any(c.dep_ == "aux" and c.lower_ in lex.deontic_aux for c in tok.children):
+            return True
+        if prev is not None and tok.lemma_.lower() in lex.deontic_verbs and prev.dep_ == "xcomp" and prev.head.i == tok.i:
+            return True
+        prev = tok
+    return _needed(anchor, lex)
+
+
+def _needed(anchor: Token, lex: Lexicon) -> bool:
+    """"New sanctions are needed", "a ceasefire is necessary": a nominal event as the subject
+    of an obligation predicate."""
+    if anchor.dep_ not in ("nsubj", "nsubjpass") or anchor.pos_ not in ("NOUN", "PROPN"):
+        return False
+    head = anchor.head
+    return head.lemma_.lower() in lex.deontic_heads or head.lower_ in lex.deontic_heads or any(
+        c.dep_ == "acomp" and c.lemma_.lower() in lex.deontic_heads for c in head.children)
 
 
 def modality(anchor: Token, lex: Lexicon, governed: bool = False, historical: bool = False) -> str:
@@ -97,6 +156,8 @@ def modality(anchor: Token, lex: Lexicon, governed: bool = False, historical: bo
     if anchor.dep_ in ("nsubj", "nsubjpass") and anchor.pos_ in ("NOUN", "PROPN"):
         cues |= _modal_cues([anchor.head], lex) | ({"expected"} if any(
             c.dep_ == "acomp" and c.lemma_.lower() in lex.expect_words for c in anchor.head.children) else set())
+    if _needed(anchor, lex):
+        cues.add("hypothetical")
     if governed:
         cues.add("intended")
     if historical:

@@ -31,6 +31,7 @@ COMPLEMENT_PREPS = frozenset({"for", "on", "upon", "to", "of"})
 LICENSING_PREPS = frozenset({"on", "against", "by", "with", "between", "in", "at", "near", "into",
                              "across", "over", "of", "from", "among"})
 ACTOR_ENTS = frozenset({"NORP", "GPE", "ORG", "PERSON"})
+NAMED_ENTS = ACTOR_ENTS | {"LOC", "FAC"}
 DEONTIC = frozenset({"must", "should"})
 
 
@@ -55,8 +56,48 @@ class Trigger:
         return max(t.idx + len(t.text) for t in self.tokens)
 
 
+# A sense's ``with`` list may name "@actor": an object that is a named actor.
+ACTOR_MARK = "@actor"
+PLACE_MARK = "@place"
+PLACE_ENTS = frozenset({"GPE", "LOC", "FAC"})
+ACTOR_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
+# Types whose abstract objects make the verb figurative ("destroyed our dream").
+MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "PROTEST"})
+# Demonstrative subjects are things, not actors ("this will allow us to ...").
+DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+# Nominal dependencies: an adjective in one of them is used as a noun ("the offensive on X").
+NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
+# Prepositions whose object belongs to the phrase it modifies ("a mission of observers",
+# "tons of medicine", "families as human shields"), for the lemmas senses may require.
+PHRASE_PREPS = frozenset({"of", "as"})
+
+
 def _lemma(tok: Token) -> str:
-    return tok.lemma_.lower()
+    """The token's lemma; a verb's is checked against the lexicon, because the lemmatizer
+    sometimes cuts too much ("staged" -> "stag")."""
+    lemma = tok.lemma_.lower()
+    if tok.pos_ in ("VERB", "AUX"):
+        return load_lexicon().verb_lemma(tok.lower_, lemma)
+    return lemma
+
+
+def _add_phrase(out: set[str], tok: Token) -> None:
+    """Add ``tok`` and the lemmas of its modifiers and of/as objects ("tons of medicine")."""
+    out.add(_lemma(tok))
+    out.add(tok.lower_)
+    for g in tok.children:
+        if g.dep_ in ("compound", "amod"):
+            out.add(_lemma(g))
+        elif g.dep_ == "prep" and g.lower_ in PHRASE_PREPS:
+            for obj in g.children:
+                if obj.dep_ == "pobj":
+                    out.add(_lemma(obj))
+                    out.update(_lemma(m) for m in obj.children if m.dep_ in ("compound", "amod"))
+
+
+def _time_adjunct(prep: Token) -> bool:
+    objs = [c for c in prep.children if c.dep_ == "pobj"]
+    return bool(objs) and all(o.ent_type_ in ("DATE", "TIME") for o in objs)
 
 
 def context_lemmas(tok: Token) -> set[str]:
@@ -64,15 +105,24 @@ def context_lemmas(tok: Token) -> set[str]:
     prepositions, and modifiers of its object ("send food aid", "hold as human shields")."""
     out: set[str] = set()
     for child in tok.children:
+        if child.dep_ == "prep" and _time_adjunct(child):
+            continue  # "called his counterpart on Tuesday" is no "call on"
         out.add(_lemma(child))
+        if child.dep_ in ACTOR_OBJECT_DEPS and child.ent_type_:
+            # "recognised Kosovo", "freed Griner"; "defended Mariupol" is no verbal defence
+            out.add(PLACE_MARK if child.ent_type_ in PLACE_ENTS else ACTOR_MARK if child.ent_type_ in ACTOR_ENTS else "")
         out.add(child.lower_)
         if child.dep_ in ("prep", "dobj", "agent", "dative", "nsubj", "nsubjpass"):
             for grand in child.children:
-                if grand.dep_ in ("pobj", "compound", "amod", "dobj", "conj"):
+                if grand.dep_ in ("pobj", "dobj", "conj"):
+                    _add_phrase(out, grand)  # "deployed as peacekeeping forces"
+                elif grand.dep_ in ("compound", "amod"):
                     out.add(_lemma(grand))
                     out.add(grand.lower_)
-                    if grand.dep_ == "pobj":  # "deployed as peacekeeping forces"
-                        out.update(_lemma(g) for g in grand.children if g.dep_ in ("compound", "amod"))
+                elif grand.dep_ == "prep" and grand.lower_ in PHRASE_PREPS and child.dep_ != "prep":
+                    for obj in grand.children:  # "a mission of observers", "families as shields"
+                        if obj.dep_ == "pobj":
+                            _add_phrase(out, obj)
     return out
 
 
@@ -81,9 +131,11 @@ def sense_for(tok: Token, senses: Iterable[Sense]) -> Optional[Sense]:
     lemmas: Optional[set[str]] = None
     deps: Optional[set[str]] = None
     for sense in senses:
-        if sense.with_ or sense.without:
+        if sense.with_ or sense.without or sense.and_with:
             lemmas = lemmas if lemmas is not None else context_lemmas(tok)
         if sense.with_ and not (sense.with_ & lemmas):  # type: ignore[operator]
+            continue
+        if sense.and_with and not (sense.and_with & lemmas):  # type: ignore[operator]
             continue
         if sense.without and (sense.without & lemmas):  # type: ignore[operator]
             continue
@@ -94,6 +146,8 @@ def sense_for(tok: Token, senses: Iterable[Sense]) -> Optional[Sense]:
             if sense.without_dep & deps:
                 continue
         if sense.head and _lemma(tok.head) not in sense.head:
+            continue
+        if sense.dep and tok.dep_ not in sense.dep:
             continue
         return sense
     return None
@@ -112,9 +166,11 @@ def _support_head(noun: Token, lex: Lexicon) -> Optional[Token]:
         noun_dep, head = head.dep_, head.head
     else:
         noun_dep = noun.dep_
-    if noun_dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in lex.support_verbs:
+    carriers = lex.carrier_verbs
+    if noun_dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in carriers:
         return head
-    if noun_dep == "pobj" and head.dep_ == "prep" and _lemma(head.head) in lex.support_verbs:
+    if (noun_dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
+            and _lemma(head.head) in carriers):
         return head.head
     return None
 
@@ -122,14 +178,37 @@ def _support_head(noun: Token, lex: Lexicon) -> Optional[Token]:
 def _noun_licensed(noun: Token, lex: Lexicon) -> bool:
     """A light noun is an event only with something attached: an actor, a target, a place,
     or a verb that governs it ("demanded the withdrawal")."""
-    if noun.dep_ in ("nsubj", "nsubjpass") or _lemma(noun.head) in lex.verbs:
+    if noun.dep_ in ("nsubj", "nsubjpass"):
+        return True
+    if noun.head.i != noun.i and noun.head.pos_ in ("VERB", "AUX") and _lemma(noun.head) in lex.verbs:
         return True
     for child in noun.children:
         if child.dep_ == "poss":
             return True
         if child.dep_ in ("amod", "compound", "nmod") and (child.ent_type_ in ACTOR_ENTS or child.pos_ == "PROPN"):
             return True
-        if child.dep_ == "prep" and child.lower_ in LICENSING_PREPS:
+        if child.dep_ == "prep" and child.lower_ in LICENSING_PREPS and _licenses(child):
+            return True
+    return _harm_cause(noun, lex)
+
+
+def _licenses(prep: Token) -> bool:
+    """"of" attaches content as often as a participant ("the threat of nuclear strikes"): it
+    licenses only a named actor or place ("the invasion of Ukraine")."""
+    if prep.lower_ != "of":
+        return True
+    return any(o.dep_ == "pobj" and (o.ent_type_ in NAMED_ENTS or o.pos_ == "PROPN") for o in prep.children)
+
+
+def _harm_cause(noun: Token, lex: Lexicon) -> bool:
+    """"died as a result of torture", "killed in shelling": the noun is the cause of a harm,
+    so the action took place even without an attached actor."""
+    cur = noun
+    for _ in range(4):
+        if cur.dep_ != "pobj" or cur.head.dep_ != "prep":
+            return False
+        cur = cur.head.head
+        if _lemma(cur) in lex.harm_words:
             return True
     return False
 
@@ -142,8 +221,10 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     if sense is None:
         return None
     support = _support_head(tok, lex)
+    override = override_for(support, tok, lex) if support is not None else None
+    if support is not None and override is None and _lemma(support) not in lex.support_verbs:
+        support = None  # an override verb carries only its own nouns ("ended mediation efforts")
     if support is not None:
-        override = lex.overrides.get((_lemma(support), _lemma(tok)))
         own = lex.verbs.get(_lemma(support))
         own_sense = sense_for(support, own) if own else None
         if override is not None:
@@ -159,6 +240,45 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     return Trigger(tok, tok, (tok,), sense, "noun")
 
 
+def _objects(verb: Token) -> Iterable[Token]:
+    for child in verb.children:
+        if child.dep_ in ("dobj", "nsubjpass"):
+            yield child
+            yield from child.conjuncts
+
+
+# Particles that keep a verb's meaning ("open up the border"); others make a new verb ("call
+# off a strike" is no "call a strike"), looked up in the overrides as "call off".
+NEUTRAL_PARTICLES = frozenset({"up"})
+
+
+def override_for(verb: Token, noun: Token, lex: Lexicon) -> Optional[Sense]:
+    """The sense of a verb + object pair from the overrides table, particle-aware."""
+    lemma, noun_lemma = _lemma(verb), _lemma(noun)
+    particle = next((c.lower_ for c in verb.children if c.dep_ == "prt"), None)
+    if particle is not None:
+        sense = lex.overrides.get((f"{lemma} {particle}", noun_lemma))
+        if sense is not None or particle not in NEUTRAL_PARTICLES:
+            return sense
+    return lex.overrides.get((lemma, noun_lemma))
+
+
+def _override_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    """A verb + object pair with its own meaning ("opened the border", "signed a treaty"),
+    also when the object noun is no trigger by itself."""
+    if _lemma(tok) not in lex.override_verbs:
+        return None
+    for obj in _objects(tok):
+        sense = override_for(tok, obj, lex)
+        if sense is not None:
+            return Trigger(tok, obj, (tok, obj), sense, "support")
+    return None
+
+
+def _verbal(tok: Token, lex: Lexicon) -> Optional[Trigger]:
+    return _override_trigger(tok, lex) or _verb_trigger(tok, lex)
+
+
 def _verb_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     if tok.dep_ in ("amod", "compound"):  # "armed militia", "the proposed talks"
         return None
@@ -166,10 +286,23 @@ def _verb_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     senses = lex.verbs.get(lemma)
     sense = sense_for(tok, senses) if senses else None
     if sense is not None:
-        return Trigger(tok, tok, (tok,), sense, "verb")
-    if lemma in lex.permission_verbs:
+        if sense.type in MATERIAL_TYPES and _figurative(tok, lex):
+            return None
+        return None if _thing_subject(tok) else Trigger(tok, tok, (tok,), sense, "verb")
+    if lemma in lex.permission_verbs and not _thing_subject(tok):
         return Trigger(tok, tok, (tok,), Sense(type="AGREE", cameo="030"), "permission")
     return None
+
+
+def _figurative(verb: Token, lex: Lexicon) -> bool:
+    """"destroyed our dream", "returned peace to Ukraine": an abstract object."""
+    return any(c.dep_ in ("dobj", "nsubjpass") and _lemma(c) in lex.figurative_objects for c in verb.children)
+
+
+def _thing_subject(verb: Token) -> bool:
+    """A demonstrative subject ("this will allow us", "these helped") is a thing, not an
+    actor; relative "that" ("forces that attacked") is not one."""
+    return verb.dep_ != "relcl" and any(c.dep_ == "nsubj" and c.lower_ in DEMONSTRATIVES for c in verb.children)
 
 
 def _adj_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
@@ -180,9 +313,20 @@ def _adj_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     return Trigger(tok, tok, (tok,), sense, "adj") if sense else None
 
 
+def reports_speech(tok: Token, lex: Lexicon) -> bool:
+    """The clause at ``tok`` is the content of a speech verb ("said Iraq must cooperate") or of
+    a speech noun ("a reminder to Iraq that it must cooperate")."""
+    head = tok.head
+    if tok.dep_ == "ccomp" and head.pos_ in VERB_POS | {"AUX"}:
+        return _lemma(head) in lex.speech_verbs
+    if tok.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN":
+        return _lemma(head) in lex.speech_nouns
+    return False
+
+
 def _deontic_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
     """"X said Y must do Z": the speaker requests Z of Y."""
-    if tok.dep_ != "ccomp" or _lemma(tok.head) not in lex.speech_verbs:
+    if not reports_speech(tok, lex):
         return None
     modal = next((c for c in tok.children if c.dep_ == "aux" and c.lower_ in DEONTIC), None)
     if modal is None:
@@ -222,19 +366,21 @@ def find_triggers(sent: SpacySpan, lex: Optional[Lexicon] = None) -> list[Trigge
     for tok in sent:
         trig: Optional[Trigger] = _deontic_trigger(tok, lex)
         if trig is not None:  # the obligation's own action is its content
-            inner = _verb_trigger(tok, lex) if tok.pos_ in VERB_POS else _adj_trigger(tok, lex)
+            inner = _verbal(tok, lex) if tok.pos_ in VERB_POS else _adj_trigger(tok, lex)
             if inner is not None:
                 inner.governor = trig
                 trig.embedded.append(inner)
                 found.append(inner)
         elif tok.pos_ in VERB_POS:
-            trig = _verb_trigger(tok, lex)
+            trig = _verbal(tok, lex)
         elif (tok.pos_ == "NOUN" and (tok.i == sent.start or not tok.text[:1].isupper())) or (
                 tok.pos_ == "PROPN" and tok.text.islower()):
             # Capitalised nouns inside a sentence are names or headline words ("Peace Talks").
             trig = _noun_trigger(tok, lex)
         elif tok.pos_ == "ADJ":
-            trig = _adj_trigger(tok, lex)
+            # "a regime offensive on the bastion": the tagger's adjective used as a noun
+            nominal = tok.dep_ in NOMINAL_DEPS and not tok.text[:1].isupper()
+            trig = (_noun_trigger(tok, lex) if nominal else None) or _adj_trigger(tok, lex)
         if trig is None:
             continue
         key = trig.anchor.i if trig.kind == "support" else -1 - trig.word.i

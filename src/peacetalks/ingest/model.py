@@ -77,6 +77,9 @@ class IngestConfig:
 
     timeout: float = 20.0
     max_bytes: int = 20_000_000
+    # The NLP pipeline's time and memory grow with a document's length; a text longer than
+    # this (about 80,000 words, far beyond any news article) is an IngestError, not a hang.
+    max_chars: int = 500_000
     allow_private: bool = False
     user_agent: str = f"peacetalks/{__version__} (+https://github.com/peacetalks)"
     respect_robots: bool = True

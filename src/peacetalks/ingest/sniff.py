@@ -72,9 +72,17 @@ def _is_binary(head: bytes, named_text: bool = False) -> bool:
     sample = head[:2048]
     nuls = sample.count(0)
     controls = sum(1 for b in sample if b in _CONTROL)
+    if controls > 0.03 * len(sample) and _undecodable_share(sample) > 0.25:
+        return True  # random or compressed bytes: text in a legacy encoding has no control bytes
     if named_text:
         return controls > 0.3 * len(sample)
     return nuls > 0.02 * len(sample) or controls > 0.1 * len(sample)
+
+
+def _undecodable_share(sample: bytes) -> float:
+    """The share of bytes that are not valid UTF-8 (the end may cut a character: ignored)."""
+    bad = sample[:-4].decode("utf-8", errors="replace").count("\ufffd")
+    return bad / max(len(sample), 1)
 
 
 def _head_text(head: bytes) -> str:

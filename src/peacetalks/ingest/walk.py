@@ -198,11 +198,14 @@ class _Run:
         for item in items:
             yield self.finish(item) if isinstance(item, Raw) else item
 
-    def finish(self, raw: Raw) -> Document | Skipped:
+    def finish(self, raw: Raw) -> Item:
         text = normalise_text(raw.text)
         given_id = (clean_field(raw.id) or None) if raw.id is not None else None
         if not text:
             return Skipped(raw.source, "empty text", given_id)
+        if len(text) > self.config.max_chars:
+            return IngestError(raw.source, None, f"text of {len(text)} characters is over the "
+                                                 f"{self.config.max_chars}-character cap (max_chars)")
         lang, confidence = detect_language(text)
         if lang and lang not in self.config.languages and confidence >= self.config.min_lang_confidence:
             wanted = ", ".join(_LANG_NAMES.get(code, code) for code in sorted(self.config.languages))

@@ -5,7 +5,8 @@ Pure functions over plain dicts (the store calls them): each input row is a
 None), "url" and "title". Rules (also in docs/negotiation.md):
 
 Meetings match when they have the same party set (participants' countries, else actor
-ids), the same level, and compatible dates: either undated; or one's date lies inside the
+ids), the same level (a row whose level is "unspecified" joins a meeting of any level when
+both are dated, a same-level meeting first, and the first stated level fixes the meeting's), and compatible dates: either undated; or one's date lies inside the
 other's (reduced-precision ISO: "2025-08" contains "2025-08-15"); or two day dates at most
 ``DAY_TOLERANCE`` days apart. An undated row joins the latest compatible meeting unless
 that meeting was already held before the row's publication (then it is a new meeting).
@@ -23,6 +24,7 @@ from typing import Any, Optional
 from peacetalks.records import stable_id
 
 DAY_TOLERANCE = 3
+UNSPECIFIED = "unspecified"
 STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
 _PAST_STATUSES = frozenset({"held"})
 
@@ -80,14 +82,30 @@ def consolidate_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
             target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None}
             clusters.append(target)
         target["rows"].append(row)
+        if target["level"] in (UNSPECIFIED, None):  # the first row that names the level fixes it
+            target["level"] = row.get("level")
         target["date"] = _more_precise(target["date"], row.get("date"))
     return [_meeting_out(c) for c in clusters]
 
 
 def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any]) -> Optional[dict[str, Any]]:
+    # A same-level meeting first; only then one whose level either side leaves open.
+    return _find(clusters, parties, row, exact=True) or _find(clusters, parties, row, exact=False)
+
+
+def levels_compatible(a: Optional[str], b: Optional[str]) -> bool:
+    """Same level, or one side does not say ("talks between Russia and Ukraine" is the delegations' round)."""
+    return a == b or UNSPECIFIED in (a, b) or not a or not b
+
+
+def _find(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any],
+          exact: bool) -> Optional[dict[str, Any]]:
+    level = row.get("level")
     for c in reversed(clusters):
-        if c["parties"] != parties or c["level"] != row.get("level"):
+        if c["parties"] != parties or not (c["level"] == level if exact else levels_compatible(c["level"], level)):
             continue
+        if not exact and not (c["date"] and row.get("date")):
+            continue  # an open level only joins a meeting when both dates name the same days
         if not dates_compatible(c["date"], row.get("date")):
             continue
         if not row.get("date") and _held_before(c, row.get("published")) and row.get("status") != "held":

@@ -19,7 +19,7 @@ from spacy.tokens import Span as SpacySpan, Token
 from peacetalks.negotiation import dates, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.status import (
-    HOSTING, TIME_PREPS, UNMARKED, future_or_modal, preconditions_of, proposer_of, status_of, strong_proposal,
+    HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of, strong_proposal,
 )
 from peacetalks.negotiation.syntax import ancestors, is_negated, speaker, subject_of, trimmed
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, Span, stable_id
@@ -133,6 +133,9 @@ def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
         return any(index.of_subtree(c) for c in objs if c.dep_ == "dobj")
     if lemma in ("travel", "fly"):  # "Witkoff will travel to Moscow": a visit to a party
         return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index) for c in tok.children)
+    if lemma in ("convene", "reconvene"):  # "negotiators from Kyiv and Moscow will reconvene"
+        subj = subject_of(tok)
+        return subj is not None and len({country_key(m) for m in index.in_tokens(subj.subtree)}) > 1
     if lemma == "discuss":  # "Sybiha and Fidan discussed ...": a meeting of the subjects
         return len({country_key(index.of_subtree(t)) for t in _conj_subjects(tok) if index.of_subtree(t)}) > 1
     if lemma in ("speak", "talk", "confer", "negotiate"):
@@ -187,9 +190,19 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
 
 
 def _organisation_event(trig: Token, index: PartyIndex) -> bool:
-    """"The NATO summit", "an EU meeting": an organisation's own gathering, not talks between parties."""
+    """"The NATO summit", "an EU meeting": an organisation's own gathering, not talks between
+    parties; likewise "EU leaders ... at their summit" (one party's own meeting, no other side)."""
     named = index.in_tokens(_left_window(trig))
-    return bool(named) and all(m.country in NON_STATE_COUNTRIES for m in named)
+    if named and all(m.country in NON_STATE_COUNTRIES for m in named):
+        return True
+    if any(c.lower_ in ("with", "between") for c in trig.children):
+        return False
+    poss = next((c for c in trig.children if c.dep_ == "poss" and c.lower_ in ("their", "its")), None)
+    verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX") and subject_of(a) is not None), None)
+    if poss is None or verb is None:
+        return False
+    owners = {country_key(m) for m in _subject_parties(verb, index)}
+    return len(owners) == 1 and subject_of(verb).tag_ == "NNS"  # type: ignore[union-attr]
 
 
 def _left_window(trig: Token) -> list[Token]:
@@ -211,6 +224,13 @@ def _right_window(trig: Token) -> list[Token]:
         i += 1
         while i < len(doc) and i < trig.sent.end:
             tok = doc[i]
+            if tok.lower_ in ("himself", "herself"):
+                out.append(tok)
+                i += 1
+                continue
+            if tok.lower_ == "," and i + 1 < trig.sent.end and doc[i + 1].pos_ == "PROPN":
+                i += 1  # "between himself, Putin and Zelensky": a list goes on
+                continue
             if tok.lower_ in (",", ";", ":", "'s", "’s") or (tok.pos_ in _STOP_RIGHT and tok.lower_ not in ("-", "'") and tok.dep_ != "compound"):
                 break
             if tok.pos_ == "ADP" and tok.lower_ not in ("of",):
@@ -222,16 +242,29 @@ def _right_window(trig: Token) -> list[Token]:
 
 def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
     found = index.in_tokens(_left_window(trig)) + index.in_tokens(_right_window(trig))
+    for tok in _right_window(trig):  # "a meeting between himself and Putin": the speaker
+        if tok.lower_ in ("himself", "herself") and (owner := _possessor(tok, index)) is not None:
+            found.append(owner)
     for c in trig.children:  # "his call with Putin": the possessor is a party
         if c.dep_ == "poss" and c.pos_ == "PRON":
             owner = _possessor(c, index)
             if owner is not None:
                 found.append(owner)
-    if trig.dep_ == "pobj" and trig.head.lower_ in ("during", "at", "after", "following"):
-        found += _subject_parties(trig.head.head, index)  # "agreed during a phone call"
+    frame = frame_token(trig)  # "after weeks of negotiations" frames like "after negotiations"
+    if frame.dep_ == "pobj" and frame.head.lower_ in ("during", "at", "after", "following"):
+        found += _subject_parties(frame.head.head, index)  # "agreed during a phone call"
+    if trig.lemma_.lower() in ("visit", "trip"):  # "a visit by Fidan to Moscow": visitor and visited
+        found += [m for c in trig.children if c.dep_ == "prep" and c.lower_ in ("by", "to")
+                  for o in c.children if o.dep_ == "pobj" if (m := index.of_subtree(o)) is not None]
+    if _call_frame(trig):  # "Erdogan told Putin in a phone call": speaker and addressee
+        verb = trig.head.head
+        found += _subject_parties(verb, index) + [m for c in verb.children if c.dep_ in ("dobj", "dative")
+                                                  if (m := index.of_subtree(c)) is not None]
     for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"):
         for inner in (p for p in prep.children if p.dep_ == "pobj"):  # "a round of talks with Moscow"
             found += index.in_tokens(_left_window(inner)) + index.in_tokens(_right_window(inner))
+            # "a summit of Putin and Zelensky": named people (or states) as the of-object
+            found += [m for t in [inner, *inner.conjuncts] if (m := index.at(t)) is not None]
     host = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") else None
     own = {country_key(m) for m in found}
     # "Erdogan offered to host a meeting between Putin and Zelensky": with two parties of
@@ -242,6 +275,12 @@ def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
             and (len(own) < 2 or joins):
         found += _subject_parties(host, index)
     return _dedupe(found)
+
+
+def _call_frame(trig: Token) -> bool:
+    """A call or conversation as the channel of a speech verb: "told X in a phone call"."""
+    return trig.dep_ == "pobj" and trig.head.lower_ in ("in", "by", "over") \
+        and trig.lemma_.lower() in ("call", "conversation") and trig.head.head.pos_ == "VERB"
 
 
 def _possessor(pron: Token, index: PartyIndex) -> Optional[ActorMention]:
@@ -299,8 +338,13 @@ def _complete(d: Draft, index: PartyIndex, sent: SpacySpan) -> list[ActorMention
             and d.trigger.head.lemma_.lower() not in HOSTING:
         return _dedupe(parts + [d.proposer])
     trig = d.trigger
-    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or c.dep_ == "poss" for c in trig.children) \
-        or (trig.dep_ == "pobj" and trig.head.lower_ in TIME_PREPS) or d.proposer is not None
+    inner = [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
+    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or c.dep_ == "poss"
+                                               for c in [*trig.children, *(g for i in inner for g in i.children)]) \
+        or (frame_token(trig).dep_ == "pobj" and frame_token(trig).head.lower_ in TIME_PREPS) or d.proposer is not None
+    nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else trig
+    if nxt.lower_ == "between" and len(index.in_tokens(_right_window(trig))) >= 2:
+        return parts  # "talks between the Sudanese army and the RSF": both sides named, one country
     if len(countries) == 1 and implies_other:  # "a meeting with Zelensky" has another side; "the Kremlin talks" may not
         verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None and trig.pos_ != "VERB" else None
@@ -341,12 +385,20 @@ def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
 
 def _level_cue(tokens: list[Token]) -> Optional[str]:
     cues = lexicon.meetings().level_cues
-    found = [cues[w] for t in tokens for w in (t.lower_, t.lemma_.lower()) if w in cues]
+    found = [cues[w] for t in tokens if not _person_title(t) for w in (t.lower_, t.lemma_.lower()) if w in cues]
     if not found:
         return None
     if "working_groups" in found and any(t.lemma_.lower() == "group" for t in tokens):
         return "working_groups"
     return found[0]
+
+
+def _person_title(tok: Token) -> bool:
+    """"President" in "Russian President Vladimir Putin": a named person's rank, which the
+    rank rule weighs against the other side's ("Putin met envoy Witkoff" -> envoys)."""
+    head = tok.head
+    return tok.dep_ in ("compound", "nmod", "amod") and head.pos_ == "PROPN" and head.ent_type_ == "PERSON" \
+        and tok.i < head.i
 
 
 def _level_from_ranks(parts: list[ActorMention], analysis: "Analysis",

@@ -16,6 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import lexicon
+from peacetalks.negotiation.syntax import dateline_end
 from peacetalks.records import ActorMention
 
 LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
@@ -74,7 +75,8 @@ class PartyIndex:
             if tok.i >= token.i or tok.dep_ not in ("nsubj", "nsubjpass"):
                 continue
             m = self.by_token.get(tok.i)
-            if m is not None and m.actor_id is None and m.country:
+            # a state, or a named group ("Hamas said it ..."), never a person
+            if m is not None and m.country and (m.actor_id is None or tok.ent_type_ in ("ORG", "NORP", "GPE")):
                 return m
         return None
 
@@ -105,11 +107,14 @@ def _title_level(mention: ActorMention, doc: Doc) -> Optional[str]:
         return None
     words = [t.lower_ for t in doc[max(0, span.start - 3):span.end]]
     best: Optional[str] = None
-    for i in range(len(words)):
-        for n in (3, 2, 1):
-            level = lex.titles.get(" ".join(words[i:i + n]))
-            if level and (best is None or LEVEL_RANK[level] < LEVEL_RANK[best]):
-                best = level
+    i = 0
+    while i < len(words):
+        # The longest title at each position wins: "prime minister" is a leader, not a minister.
+        n, level = next(((n, lex.titles[" ".join(words[i:i + n])]) for n in (3, 2, 1)
+                         if " ".join(words[i:i + n]) in lex.titles), (1, None))
+        if level and (best is None or LEVEL_RANK[level] < LEVEL_RANK[best]):
+            best = level
+        i += n
     return best
 
 
@@ -126,6 +131,10 @@ def build_index(doc: Doc, actors: list[ActorMention]) -> PartyIndex:
             index.by_token.setdefault(tok.i, m)
     _add_fallback(index)
     _add_countries(index)
+    end = dateline_end(doc)  # "KYIV, May 31 (Wire) -": where it was written, not who acts
+    if end:
+        index.by_token = {i: m for i, m in index.by_token.items() if doc[i].idx >= end}
+        index.mentions = [m for m in index.mentions if m.start >= end]
     index.mentions.sort(key=lambda m: m.start)
     return index
 

@@ -79,7 +79,7 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
 
 # Issue words that are verbs ("cede", "hand over", "join NATO"); any other verb form of an
 # issue word ("can guarantee that ...") is not the issue.
-_VERBAL_ISSUES = frozenset({"cede", "hand", "annex", "swap", "join", "withdraw", "sanction"})
+_VERBAL_ISSUES = frozenset({"cede", "hand", "annex", "swap", "join", "withdraw", "sanction", "mediate"})
 
 
 def _norm(tok: Token) -> str:
@@ -112,8 +112,8 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
     """Candidate stances on the way from the issue word to the root, nearest first."""
     lex = lexicon.issues()
     nodes = [head] + list(ancestors(head))
-    cond = next((n for n in nodes if n.dep_ == "advcl" and _is_condition(n, lex)), None)
-    if cond is not None:  # an issue inside "only if ..." is a condition of the main clause's actor
+    cond = next((n for n in nodes if (n.dep_ == "advcl" and _is_condition(n, lex)) or _is_exchange(n)), None)
+    if cond is not None:  # an issue inside "only if ..." / "in exchange for ..." is a condition of the main clause's actor
         yield "condition", cond.head
         return
     for prev, node in zip([None] + nodes, nodes):
@@ -123,8 +123,8 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
             continue
         if node.i in issue_heads:
             return  # "a ceasefire along the front line": the line only qualifies the ceasefire
-        if any(c.dep_ == "advcl" and c is not prev and _is_condition(c, lex) for c in node.children) \
-                and node.pos_ in ("VERB", "AUX"):
+        if any(c is not prev and ((c.dep_ == "advcl" and _is_condition(c, lex)) or _is_exchange(c))
+               for c in node.children) and node.pos_ in ("VERB", "AUX"):
             yield "condition", node  # "threatened sanctions if no deal is made"
             return
         found = _node_stance(node, lex)
@@ -145,7 +145,15 @@ def _demanding(node: Token, lex: lexicon.IssueLexicon) -> bool:
 
 
 def _node_stance(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
+    return _node_stance_word(node, lex)
+
+
+def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     lemma = node.lemma_.lower()
+    if node.pos_ == "NOUN" and lemma in _ROOM_NOUNS and any(c.lower_ == "no" for c in node.children):
+        return "reject"  # "no role for European peacekeepers", "no intention of withdrawing"
+    if lemma in _DELIBERATE and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in node.children):
+        return None  # "ready to consider a truce": weighing it, the governing word decides
     if node.pos_ == "NOUN" and lex.stance_verbs.get(lemma) == "condition":
         return "condition"  # "as a condition for a ceasefire"
     if node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children):
@@ -156,9 +164,10 @@ def _node_stance(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     if lemma in _COMMIT and _aux(node) & _COMMIT_AUX:
         # "would send more weapons": a commitment, unless negated ("ready to provide" is read at "ready")
         return "reject" if _negated(node) else "accept"
-    acomp = next((c for c in node.children if c.dep_ == "acomp" and c.lemma_.lower() in lex.stance_verbs), None)
-    if acomp is not None:
-        return _adjust(lex.stance_verbs[acomp.lemma_.lower()], node, lex)
+    acomp = next((c for c in node.children if c.dep_ in ("acomp", "attr") and _stance_phrase(c) in lex.stance_verbs),
+                 None)
+    if acomp is not None:  # "is unacceptable", "remains a red line", "is a non-starter"
+        return _adjust(lex.stance_verbs[_stance_phrase(acomp)], node, lex)
     if lemma in lex.claim_verbs and lemma not in REPORTING:
         # "considers the deployment unacceptable": the complement carries the stance
         comp = next((c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")
@@ -167,9 +176,27 @@ def _node_stance(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     return None
 
 
+def _stance_phrase(tok: Token) -> str:
+    """The word with its adjective/compound modifiers ("red line"), else the lemma."""
+    mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("amod", "compound")]
+    return " ".join(mods + [tok.lemma_.lower()]) if mods else tok.lemma_.lower()
+
+
+def _is_exchange(prep: Token) -> bool:
+    """"in exchange for X", "in return for X": a price, i.e. a condition."""
+    return prep.dep_ == "prep" and prep.lower_ == "in" and any(
+        o.dep_ == "pobj" and o.lemma_.lower() in ("exchange", "return") for o in prep.children)
+
+
+# "there is no role/place/room for X": a refusal written as an absence.
+_ROOM_NOUNS = frozenset({"role", "place", "room", "question", "way", "intention", "plan", "desire", "interest",
+                         "need", "willingness"})
+# Verbs of weighing something, not of holding an opinion on it, when they have a bare object.
+_DELIBERATE = frozenset({"consider", "study", "examine", "discuss", "review"})
 _OBLIGATION = frozenset({"must", "should", "need", "has", "have"})
 _ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
-_COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease"})
+_COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease",
+                     "hold", "organise", "organize", "release", "contribute"})
 _COMMIT_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "'ll", "wo"})
 
 
@@ -186,10 +213,16 @@ def _adjust(stance: str, node: Token, lex: lexicon.IssueLexicon) -> str:
 
 
 def _negated(node: Token) -> bool:
-    if is_negated(node):
-        return True
-    head = node.head  # "is not ready to accept": the negation sits on the governing verb
-    return node.dep_ in ("xcomp", "acomp") and is_negated(head)
+    """Negated itself or through the words that govern it: "is not ready to accept",
+    "is not prepared to accept" (the negation sits on the copula above the adjective)."""
+    cur = node
+    for _ in range(3):
+        if is_negated(cur):
+            return True
+        if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
@@ -210,6 +243,9 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) 
             by = [index.of_subtree(g) for g in c.children if g.dep_ == "pobj" and index.of_subtree(g)]
             if by:
                 return by  # type: ignore[return-value]
+    holder = _experiencer(node, index)
+    if holder is not None:
+        return [holder]
     subj = subject_of(node)
     if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
         verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)
@@ -230,6 +266,21 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) 
         m = index.resolve_pronoun(spk)
         return [m] if m else []
     return _with_conjuncts(spk, index)
+
+
+def _experiencer(node: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """"For Moscow, X remains a red line", "X is unacceptable to Russia": who the verdict is for,
+    when the subject is the thing judged rather than a party."""
+    subj = subject_of(node)
+    if subj is not None and (index.at(subj) is not None or subj.pos_ == "PRON"):
+        return None
+    for word in [node, *[c for c in node.children if c.dep_ in ("acomp", "attr")]]:
+        for prep in word.children:
+            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
+                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
+                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and index.at(obj) is not None:
+                    return index.at(obj)
+    return None
 
 
 def _with_conjuncts(tok: Token, index: PartyIndex) -> list[ActorMention]:

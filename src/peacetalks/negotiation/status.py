@@ -19,6 +19,7 @@ _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_PROPOSED = frozenset({"could", "might", "may", "would", "can"})
 
 _HAPPEN = frozenset({"take place", "end", "conclude", "wrap up", "begin", "start", "open", "close", "finish"})
+_AGENDA = frozenset({"agenda", "card", "cards", "table", "horizon"})
 UNMARKED = "proposed"  # a meeting word with no cue at all: talked about, not arranged
 TIME_PREPS = {"after": "held", "during": "held", "following": "held", "at": "held",
                "before": "planned", "ahead": "planned"}
@@ -32,6 +33,8 @@ def status_of(trig: Token, is_verb: bool) -> Optional[str]:
         return framed
     found: set[str] = set()
     nodes = [trig] + list(ancestors(trig))
+    if trig.dep_ == "nsubj":
+        found |= {s for c in _passive_predicates(trig.head) for s in _node_cues(c, lex, own=False, may_hold=False)}
     for n, node in enumerate(nodes):
         # Only the meeting's own verb, or the verb it is the object/subject of, can say it happened.
         may_hold = n == 0 or (n == 1 and trig.dep_ in ("dobj", "nsubj", "nsubjpass")
@@ -50,18 +53,42 @@ def status_of(trig: Token, is_verb: bool) -> Optional[str]:
     return None
 
 
+def _passive_predicates(verb: Token) -> list[Token]:
+    """"Talks planned for Thursday were postponed": the parser takes "planned" for the main
+    verb and hangs the real one ("were postponed") under it as a clause without a subject."""
+    return [c for c in verb.children if c.dep_ == "ccomp" and c.tag_ == "VBN" and c.i > verb.i
+            and any(g.dep_ == "auxpass" for g in c.children)
+            and not any(g.dep_ in ("nsubj", "nsubjpass", "expl") for g in c.children)]
+
+
+_SPAN_NOUNS = frozenset({"week", "month", "day", "hour", "year", "round", "series", "months", "weeks"})
+
+
+def frame_token(trig: Token) -> Token:
+    """"after weeks of negotiations": the span noun stands where the meeting word would."""
+    if trig.dep_ == "pobj" and trig.head.lower_ == "of" and trig.head.head.lemma_.lower() in _SPAN_NOUNS \
+            and trig.head.head.dep_ == "pobj":
+        return trig.head.head
+    return trig
+
+
 def _time_frame(trig: Token) -> Optional[str]:
     """A meeting named as a time frame ("during his call with Trump", "after talks in Jeddah",
     "ahead of the summit") took place, or is still to come, whatever the main verb says."""
+    trig = frame_token(trig)
     prep = trig.head
-    if trig.dep_ != "pobj" or prep.lower_ not in TIME_PREPS and prep.lower_ != "of":
+    if trig.dep_ == "pobj" and prep.lower_ in ("in", "by", "over") and trig.lemma_.lower() in ("call", "conversation"):
+        prep_status = "held"  # "told Putin in a phone call": the channel of what was said
+    elif trig.dep_ != "pobj" or prep.lower_ not in TIME_PREPS and prep.lower_ != "of":
         return None
+    else:
+        prep_status = TIME_PREPS.get(prep.lower_, "")
     if prep.lower_ == "of":  # "ahead of", "on the sidelines of" -> look one step up
         up = prep.head
         if up.lower_ == "ahead":
             return "planned"
         return None
-    status = TIME_PREPS[prep.lower_]
+    status = prep_status
     if status != "held":
         return status
     verb = prep.head
@@ -121,6 +148,12 @@ def _node_cues(node: Token, lex: lexicon.MeetingLexicon, own: bool, may_hold: bo
         out.add("planned")
     if future_or_modal(node) == "modal":
         out.add("proposed")
+    if node.lemma_.lower() in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            o.lemma_.lower() in ("hold", "ice") for o in c.children) for c in node.children):
+        out.add("postponed")  # "put on hold", "put on ice"
+    if is_negated(node) and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+            o.lemma_.lower() in _AGENDA for o in c.children) for c in node.children):
+        out.add("unlikely")  # "a summit is not on the agenda / on the cards"
     if _condition_clause(node) is not None:
         out.add("conditional")
     return out

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import re
 from typing import Iterator, Optional
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.records import Span
 
@@ -14,6 +15,9 @@ REPORTING = frozenset({
 })
 # Clause links a subject is shared across ("X remains unwilling ... and insists on ...").
 _SHARED_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl", "pcomp", "prep", "ccomp"})
+
+
+_ON_VERBS = frozenset({"call", "insist"})
 
 
 def ancestors(tok: Token, limit: int = 8) -> Iterator[Token]:
@@ -31,9 +35,36 @@ def phrasal(tok: Token) -> str:
     for c in tok.children:
         if c.dep_ == "prt" or (c.dep_ == "prep" and c.lower_ in ("for", "off")):
             return f"{tok.lemma_.lower()} {c.lower_}"
+        if c.dep_ == "prep" and c.lower_ == "on" and tok.lemma_.lower() in _ON_VERBS:
+            return f"{tok.lemma_.lower()} on"  # "called on Russia to agree": an appeal, not a naming
         if c.dep_ == "dobj" and c.lemma_.lower() == "place" and tok.lemma_.lower() == "take":
             return "take place"
     return tok.lemma_.lower()
+
+
+# A news dateline at the start of a line: "ISTANBUL, June 2 (Continental Dispatch) - ".
+_DATELINE = re.compile(r"[A-Z][A-Z .'/-]+(?:, [A-Z][a-z]+\.? \d{1,2},?(?: \([^)\n]{1,60}\))?| \([^)\n]{1,60}\)) ?"
+                       r"[-–—]+ ")
+
+
+def dateline_end(doc: Doc) -> int:
+    """Character offset where the document's dateline ends (0 without one). The parser
+    reads the place name as a subject ("ISTANBUL ... delegations held"): it is not a party."""
+    text = doc.text
+    start = len(text) - len(text.lstrip())
+    lines = [start] + [m.end() for m in re.finditer(r"\n\s*", text[:400])]
+    for pos in lines:
+        m = _DATELINE.match(text, pos)
+        if m is not None:
+            return m.end()
+    return 0
+
+
+def in_dateline(tok: Token) -> bool:
+    end = tok.doc.user_data.get("pt_dateline_end")
+    if end is None:
+        end = tok.doc.user_data["pt_dateline_end"] = dateline_end(tok.doc)
+    return tok.idx < end
 
 
 def subject_of(tok: Token, limit: int = 5) -> Optional[Token]:
@@ -41,7 +72,7 @@ def subject_of(tok: Token, limit: int = 5) -> Optional[Token]:
     cur = tok
     for _ in range(limit):
         for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "EX"):
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "EX") and not in_dateline(c):
                 return c
         if cur.dep_ not in _SHARED_SUBJECT or cur.head.i == cur.i:
             return None

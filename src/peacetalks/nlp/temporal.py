@@ -290,39 +290,35 @@ def _year(m: "re.Match[str]", pub: Optional[dt.date], tense: Tense) -> _Result:
     return dt.date(int(m["year"]), 1, 1), "year"
 
 
-def _compile(pattern: str) -> "re.Pattern[str]":
-    return re.compile(pattern)
-
-
 _PATTERNS: tuple[Pattern, ...] = (
-    Pattern("iso", _compile(r"(?<!\d)(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?!\d)"), _iso, False),
-    Pattern("numeric", _compile(
+    Pattern("iso", re.compile(r"(?<!\d)(?P<year>\d{4})-(?P<m>\d{1,2})-(?P<day>\d{1,2})(?!\d)"), _iso, False),
+    Pattern("numeric", re.compile(
         r"(?<![\d./])(?P<a>\d{1,2})(?P<sep>[./])(?P<b>\d{1,2})(?P=sep)(?P<year>\d{4})(?!\d)"), _numeric, False),
-    Pattern("month_day", _compile(
+    Pattern("month_day", re.compile(
         r"\b" + _ANY_MONTH + r"\s+" + _DAY + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"), _month_day, False),
-    Pattern("day_month", _compile(
+    Pattern("day_month", re.compile(
         r"(?<![\d.])" + _DAY + r"\s+(?:of\s+)?" + _ANY_MONTH + r"(?:,?\s+(?P<year>(?:19|20)\d\d)(?!\d))?"),
         _month_day, False),
-    Pattern("month_year", _compile(r"\b" + _ANY_MONTH + r",?\s+(?:of\s+)?" + _YEAR), _month_year, False),
-    Pattern("named", _compile(
+    Pattern("month_year", re.compile(r"\b" + _ANY_MONTH + r",?\s+(?:of\s+)?" + _YEAR), _month_year, False),
+    Pattern("named", re.compile(
         r"(?i:\b(?:(?:the\s+)?day\s+(?:before\s+yesterday|after\s+tomorrow)|yesterday|tomorrow|"
         r"(?:earlier|later)\s+today|today|tonight|overnight|last\s+night|this\s+(?:morning|afternoon|evening))\b)"),
         _named, True),
-    Pattern("ago", _compile(
+    Pattern("ago", re.compile(
         r"\b" + _NUM + r"\s+(?P<unit>(?i:day|week|month|year))s?\s+(?P<dir>(?i:ago|from\s+now))\b"), _ago, True),
-    Pattern("weekday", _compile(
+    Pattern("weekday", re.compile(
         r"(?:\b(?P<mod>(?i:last|next|this|past|coming))\s+)?\b" + _WEEKDAY + r"\b"), _weekday, True),
-    Pattern("period", _compile(
+    Pattern("period", re.compile(
         r"(?i:\b(?P<mod>earlier\s+this|later\s+this|this\s+past|(?:the\s+)?(?:previous|coming)|last|next|this|the(?=\s+weekend))"
         r"\s+(?P<unit>week|weekend|month|year)\b)"), _period, True),
-    Pattern("month", _compile(
+    Pattern("month", re.compile(
         r"(?:\b(?P<mod>(?i:last|next|this|early|late|mid))[-\s]+)?\b(?P<mon>" + _FULL_MONTH + r")\b"),
         _month_only, False),
-    Pattern("year", _compile(r"(?<![\d$€£.,/])(?<!\d-)" + _YEAR + r"(?!s\b|-\d)"), _year, False),
+    Pattern("year", re.compile(r"(?<![\d$€£.,/])(?<!\d-)" + _YEAR + r"(?!s\b|-\d)"), _year, False),
 )
 # Outside spaCy's entities a bare month name must follow a date preposition (so "June"
 # the name and "March" the verb are not months); the other patterns are safe as they are.
-_MONTH_IN_TEXT = _compile(
+_MONTH_IN_TEXT = re.compile(
     r"(?i:\b(?:in|on|of|during|early|late|mid|last|next|this)[-\s]+)(?P<mon>" + _FULL_MONTH + r")\b")
 
 
@@ -473,8 +469,16 @@ def resolve_date(sentence: Span, published: Optional[dt.date], anchor_char: Opti
     """ISO date and precision of the event in ``sentence`` (see the module docstring).
 
     ``anchor_char`` is a document character offset of the event trigger: with several
-    date expressions, the one attached to / nearest the trigger is used.
+    date expressions, the one attached to / nearest the trigger is used. Without a
+    usable date expression: ``(published, "day")``, or ``(None, None)`` if no published.
     """
+    found = find_date(sentence, published, anchor_char)
+    return found if found[0] is not None else _fallback(_as_date(published))
+
+
+def find_date(sentence: Span, published: Optional[dt.date], anchor_char: Optional[int] = None) -> Resolved:
+    """Like ``resolve_date`` but ``(None, None)`` when the sentence states no usable date
+    (for callers to whom "undated" differs from "published", e.g. proposed meetings)."""
     published = _as_date(published)
     anchor = _anchor_token(sentence, anchor_char) if anchor_char is not None else None
     best: Optional[tuple[tuple[int, int], _Result]] = None
@@ -492,7 +496,7 @@ def resolve_date(sentence: Span, published: Optional[dt.date], anchor_char: Opti
         if best is None or rank < best[0]:
             best = (rank, result)
     if best is None:
-        return _fallback(published)
+        return None, None
     return best[1][0].isoformat(), best[1][1]
 
 
@@ -518,4 +522,4 @@ def resolve_text_date(text: str, published: Optional[dt.date]) -> Resolved:
     return _fallback(published)
 
 
-__all__ = ["interpret", "resolve_date", "resolve_text_date", "text_tense", "Tense"]
+__all__ = ["find_date", "interpret", "resolve_date", "resolve_text_date", "text_tense", "Tense"]

@@ -3,7 +3,9 @@
 Public API:
 - ``annotate(analysis)``: append PlaceMention records to ``analysis.places`` (sorted, non-overlapping,
   exact character offsets into ``analysis.text``);
-- ``resolve_document(doc: dict) -> list[PlaceMention]``: the same for a ``code`` input line;
+- ``places_in(doc, demonyms=False)``: the same for a parsed text; ``demonyms`` adds nationality
+  adjectives as places flagged ``demonym=True`` (opt-in: they are not toponyms);
+- ``resolve_document(doc: dict, demonyms=False) -> list[PlaceMention]``: the same for a ``code`` input line;
 - ``lookup(name, country=None) -> PlaceMention | None``: the most likely reading of a bare name
   (offsets 0..len(name)), for other stages.
 See docs/places.md for the data sources and the measured figures.
@@ -23,14 +25,21 @@ if TYPE_CHECKING:  # pragma: no cover
 __all__ = ["annotate", "places_in", "resolve_document", "lookup"]
 
 
-def places_in(doc: "Doc") -> list[PlaceMention]:
-    """Place mentions of a parsed document, sorted by offset and non-overlapping."""
+def places_in(doc: "Doc", demonyms: bool = False) -> list[PlaceMention]:
+    """Place mentions of a parsed document, sorted by offset and non-overlapping. With
+    ``demonyms``, nationality and regional adjectives ("Russian troops") are added as places
+    flagged ``demonym=True`` (see ``peacetalks.places.demonyms``); they are not toponyms."""
     from peacetalks.places.detect import detect
     from peacetalks.places.gazetteer import get_gazetteer
     from peacetalks.places.resolve import resolve_all
 
     gaz = get_gazetteer()
-    return resolve_all(doc, gaz, detect(doc, gaz))
+    found = resolve_all(doc, gaz, detect(doc, gaz))
+    if demonyms:
+        from peacetalks.places.demonyms import demonyms_in
+
+        found = sorted(found + demonyms_in(doc, gaz, found), key=lambda p: (p.start, p.end))
+    return found
 
 
 def annotate(analysis: "Analysis") -> None:
@@ -40,14 +49,14 @@ def annotate(analysis: "Analysis") -> None:
     analysis.places.sort(key=lambda p: (p.start, p.end))
 
 
-def resolve_document(doc: dict[str, Any]) -> list[PlaceMention]:
+def resolve_document(doc: dict[str, Any], demonyms: bool = False) -> list[PlaceMention]:
     """Places of one document given as a ``code`` input line (``id``, ``text``, ...)."""
     from peacetalks.nlp import parse
 
     text = doc.get("text") if isinstance(doc, dict) else None
     if not isinstance(text, str):
         raise ValueError("missing 'text' (a string)")
-    return places_in(parse(text))
+    return places_in(parse(text), demonyms=demonyms)
 
 
 def lookup(name: str, country: Optional[str] = None) -> Optional[PlaceMention]:

@@ -1,7 +1,8 @@
 """``peacetalks places resolve [FILE|-]``: documents in, their place mentions out (SPEC section 1).
 
 Input lines are documents as for ``code``; each output line is ``{"id", "places": [PlaceMention]}``,
-or ``{"id", "error"}`` for a bad line; the exit code is 1 when any line failed.
+or ``{"id", "error"}`` for a bad line; the exit code is 1 when any line failed. ``--demonyms``
+adds nationality adjectives as places flagged ``"demonym": true`` (not toponyms; filter on the flag).
 """
 
 from __future__ import annotations
@@ -34,7 +35,7 @@ def _places() -> None:
     """Find and geocode place names (pure: no database)."""
 
 
-def _resolve_line(obj: object, error: Optional[str], lineno: int) -> tuple[dict, bool]:
+def _resolve_line(obj: object, error: Optional[str], lineno: int, demonyms: bool = False) -> tuple[dict, bool]:
     """The output object for one input line and whether it failed."""
     from peacetalks.places import resolve_document
 
@@ -45,7 +46,7 @@ def _resolve_line(obj: object, error: Optional[str], lineno: int) -> tuple[dict,
     if not isinstance(obj, dict) or not isinstance(obj.get("text"), str):
         return {"id": doc_id, "error": "missing 'text' (a string)"}, True
     try:
-        places = resolve_document(obj)
+        places = resolve_document(obj, demonyms=demonyms)
     except Exception as exc:  # one bad document must not stop the stream
         return {"id": doc_id, "error": f"{type(exc).__name__}: {exc}"}, True
     return {"id": doc_id, "places": [p.to_dict() for p in places]}, False
@@ -54,13 +55,15 @@ def _resolve_line(obj: object, error: Optional[str], lineno: int) -> tuple[dict,
 @app.command("resolve")
 def resolve_cmd(
     file: Optional[str] = typer.Argument(None, help="JSON Lines of documents, or '-' / nothing for stdin."),
+    demonyms: bool = typer.Option(False, "--demonyms", help="Also nationality/regional adjectives "
+                                  "('Russian troops') as places flagged \"demonym\": true."),
 ) -> None:
     """Place mentions of each document (JSON Lines in and out). Exits 1 if any line failed."""
     name = file if file not in (None, "-") else "<stdin>"
     failed = False
     with _open(file) as stream:
         for lineno, obj, error in read_json_lines(stream, name):
-            out, bad = _resolve_line(obj, error, lineno)
+            out, bad = _resolve_line(obj, error, lineno, demonyms)
             failed |= bad
             write_json_line(out, sys.stdout)
     raise typer.Exit(1 if failed else 0)

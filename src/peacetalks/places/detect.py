@@ -10,12 +10,15 @@ stoplist of place names that are ordinary words ("Reading", "Nice").
 
 from __future__ import annotations
 
+import functools
+from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
+import yaml
 from spacy.tokens import Doc, Span as SpacySpan
 
-from peacetalks.places.gazetteer import Gazetteer, normalise
+from peacetalks.places.gazetteer import DATA, Gazetteer, normalise
 
 PLACE_LABELS = ("GPE", "LOC", "FAC")
 # A phrase match inside one of these entities is a person's or group's name, not a place
@@ -26,6 +29,9 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Endings of nationality adjectives and demonyms ("Ukrainian", "Chinese", "Polish"): an entity the
 # gazetteer does not know that looks like one is not a place.
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ans", "ic", "ch", "an")
+# Match towns below the matcher's population floor in the countries the document names.
+LOCAL_TOWNS = True
+_TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC"})
 _CONNECTORS = {"of", "and", "on", "upon", "de", "du", "la", "le", "del", "da", "-", "&"}
 
 
@@ -107,23 +113,47 @@ def _capitalised(span: SpacySpan) -> bool:
         t.text[0].isupper() or t.lower_ in _CONNECTORS for t in words)
 
 
+@functools.lru_cache(maxsize=1)
+def _facility_nouns() -> frozenset[str]:
+    with open(DATA / "facilities.yaml", encoding="utf-8") as fh:
+        return frozenset(normalise(w) for w in yaml.safe_load(fh)["nouns"])
+
+
+def _org_facility(span: SpacySpan) -> bool:
+    """An organisation named after its building ("Washington University", "the British Embassy"):
+    two or more capitalised words, one of them (not the first) a facility noun."""
+    words = [t for t in span if t.is_alpha]
+    return (len(words) >= 2 and _capitalised(span)
+            and any(normalise(t.text) in _facility_nouns() for t in words[1:]))
+
+
+def _label(ent: SpacySpan) -> Optional[str]:
+    """The place label of an entity: its own, FAC for an organisation named after its building."""
+    if ent.label_ in PLACE_LABELS:
+        return ent.label_
+    if ent.label_ == "ORG" and _org_facility(ent):
+        return "FAC"
+    return None
+
+
 def entity_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """Place entities of the model; an unknown multi-word entity also yields its known parts."""
     out: list[Candidate] = []
     for ent in doc.ents:
-        if ent.label_ not in PLACE_LABELS:
+        label = _label(ent)
+        if label is None:
             continue
         span = _trim(ent)
         if span is None or _fragment(span, gaz):
             continue
-        cand = _candidate(span, ent.label_, gaz)
+        cand = _candidate(span, label, gaz)
         if not cand.known and _adjectival(span):
             continue
         # A facility's parts are not its location ("Windsor Castle" is not Windsor, Ontario).
-        if cand.known or len(span) == 1 or ent.label_ == "FAC":
+        if cand.known or len(span) == 1 or label == "FAC":
             out.append(cand)
             continue
-        parts = _known_parts(span, gaz, ent.label_)
+        parts = _known_parts(span, gaz, label)
         out.extend(parts if parts else [cand])
     return out
 
@@ -176,9 +206,45 @@ def _blocked(found: SpacySpan, persons: dict[int, SpacySpan], person_names: set[
     return True
 
 
-def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """Longest capitalised n-grams that are phrase-matchable gazetteer names."""
+def _facilities(doc: Doc) -> dict[int, SpacySpan]:
+    """The model's facility names ("St George's Chapel", "Rogers Centre") by token, with
+    organisations named after their building ("Washington University")."""
+    return {t.i: ent for ent in doc.ents if _label(ent) == "FAC" for t in ent}
+
+
+def _inside_facility(found: SpacySpan, facilities: dict[int, SpacySpan], gaz: Gazetteer) -> bool:
+    """A town name inside a longer facility name is part of that name, not its location
+    ("George" in "St George's Chapel", "Windsor" in "Windsor Castle"); countries, regions and
+    our own names ("Kyiv" in "Kyiv Zoo") still count."""
+    ent = facilities.get(found.start)
+    if ent is None or (ent.start, ent.end) == (found.start, found.end) or found.end > ent.end:
+        return False
+    return not any(e.source != "geonames" or e.feature != "city" for e in gaz.candidates(found.text))
+
+
+def _local_town(gaz: Gazetteer, key: str, countries: frozenset[str]) -> bool:
+    """A town too small for the matcher on its own (under ``MATCH_CITY_POP``) is matched when
+    the document names its country: local news names local towns ("Cirencester" next to
+    "Gloucester" and "Cheltenham")."""
+    if not countries or key in gaz.stoplist:
+        return False
+    return any(gaz.entries[i].feature == "city" and gaz.entries[i].country in countries
+               and not gaz.is_alternate(key, i) for i in gaz.index.get(key, ()))
+
+
+def _standalone(span: SpacySpan) -> bool:
+    """A name on its own: the model tags it as a place or not at all (not a person: "said Noma"),
+    and it does not run on into another capitalised word ("Central American")."""
+    if any(t.ent_type_ not in _TOWN_ENT_TYPES for t in span):
+        return False
+    return True
+
+
+def gazetteer_candidates(doc: Doc, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> list[Candidate]:
+    """Longest capitalised n-grams that are phrase-matchable gazetteer names (or smaller towns
+    of the ``countries`` the document is about)."""
     persons, person_names = _person_blocks(doc)
+    facilities = _facilities(doc)
     out: list[Candidate] = []
     i, n_tokens = 0, len(doc)
     while i < n_tokens:
@@ -190,13 +256,15 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         for n in range(min(gaz.max_words, n_tokens - i), 0, -1):
             span = doc[i:i + n]
             key = normalise(span.text)
-            if key in gaz.match_keys and _capitalised(span):
+            if (key in gaz.match_keys or _local_town(gaz, key, countries) and _standalone(span)) \
+                    and _capitalised(span):
                 found = span
                 break
         if found is None:
             i += 1
             continue
-        if not _blocked(found, persons, person_names, gaz) and not _fragment(found, gaz):
+        if not (_blocked(found, persons, person_names, gaz) or _fragment(found, gaz)
+                or _inside_facility(found, facilities, gaz)):
             out.append(_candidate(found, None, gaz))
         i = found.end
     return out
@@ -206,9 +274,26 @@ def _ours(gaz: Gazetteer, span: SpacySpan) -> bool:
     return any(e.source == "ours" for e in gaz.candidates(span.text))
 
 
+def _unambiguous_countries(gaz: Gazetteer, cands: list[Candidate]) -> frozenset[str]:
+    """The country (or tied countries) the document names most often, counting countries and
+    places all of whose readings lie in one country."""
+    counts: Counter[str] = Counter()
+    for cand in cands:
+        readings = gaz.candidates(cand.text)
+        found = {e.country for e in readings if e.lat is not None}
+        if len(found) == 1 and None not in found:
+            counts[found.pop()] += 1  # type: ignore[index]
+    if not counts:
+        return frozenset()
+    top = max(counts.values())
+    return frozenset(c for c, n in counts.items() if n == top)
+
+
 def detect(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """All toponym candidates, sorted, non-overlapping."""
-    pool = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz)
+    first = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz)
+    countries = _unambiguous_countries(gaz, first) if LOCAL_TOWNS else frozenset()
+    pool = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz, countries) if countries else first
     # Known before unknown, then longer first, then the model's reading before the matcher's.
     pool.sort(key=lambda c: (not c.known, -c.length, c.label is None, c.start))
     taken: list[Candidate] = []

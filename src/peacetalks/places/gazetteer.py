@@ -46,6 +46,9 @@ _OTHER_DEFAULT_POP = 1_000_000
 # A flat prior for US states: below the largest same-named cities ("New York" in news is
 # mostly the city), above small towns named after states.
 _US_STATE_POP = 2_000_000
+# UK counties (uk_counties.csv): about their real size; beats small same-named towns abroad
+# ("Norfolk", "Suffolk") unless the document's country context says otherwise.
+_UK_COUNTY_POP = 500_000
 
 
 class Entry(NamedTuple):
@@ -201,6 +204,13 @@ def _add_ours(gaz: Gazetteer, cities: dict[str, dict], gnc: dict) -> None:
         idx = gaz.add(entry, [row["name"], *row.get("aliases", [])], match=row.get("match", True))
         if row["feature"] == "country" and entry.country:
             gaz.countries.setdefault(entry.country, idx)
+    for row in _read_csv("uk_counties.csv"):
+        entry = Entry(
+            name=row["name"], feature="other", country="GBR", admin1=row["nation"], lat=float(row["lat"]),
+            lon=float(row["lon"]), geonameid=None, population=_UK_COUNTY_POP, source="ours",
+        )
+        aliases = [a for a in (row.get("aliases") or "").split(";") if a]
+        gaz.add(entry, [row["name"], *aliases], match=row.get("match") != "0")
     for row in _read_csv("us_states.csv"):
         entry = Entry(
             name=row["name"], feature="admin1", country="USA", admin1=row["name"], lat=float(row["lat"]),
@@ -237,30 +247,37 @@ def _add_cities(gaz: Gazetteer, cities: dict[str, dict], gnc: dict) -> None:
                 gaz.match_keys.add(key)
 
 
+# Subdivision types whose name is written with the type as a suffix in news ("Sokoto State",
+# "Kandahar Province", "Oaxaca State", "Aichi Prefecture").
+_SUFFIX_TYPES = frozenset({"State", "Province", "Region", "Governorate", "Prefecture", "County", "District"})
+
+
 def _add_subdivisions(gaz: Gazetteer, cities: dict[str, dict]) -> None:
-    """pycountry admin1 names, resolved only when the model tags them (never phrase-matched):
-    many are generic ('Central', 'North') and they carry no coordinates of their own."""
+    """pycountry first-level divisions written with their type ("Sokoto State", "Kandahar
+    Province"), located at the same-named city of their country (usually their capital); the bare
+    name stays the city's. Divisions without such a city have no coordinates and are left out."""
     by_name = {}
     for c in cities.values():
         key = (normalise(c["name"]), c["countrycode"])
         if key not in by_name or c["population"] > by_name[key]["population"]:
             by_name[key] = c
     for sub in pycountry.subdivisions:
-        if getattr(sub, "parent_code", None):
-            continue  # only first-level divisions
+        if getattr(sub, "parent_code", None) or sub.type not in _SUFFIX_TYPES:
+            continue  # only first-level divisions of the suffixed kinds
         iso3 = _iso3(sub.country_code)
         key = normalise(sub.name)
-        if any(gaz.entries[i].country == iso3 for i in gaz.index.get(key, ())):
-            continue
+        if any(gaz.entries[i].country == iso3 and gaz.entries[i].feature == "admin1"
+               for i in gaz.index.get(key, ())):
+            continue  # our table has it
         city = by_name.get((key, sub.country_code))
-        if city is None:  # no coordinates: the model's unresolved mention says as much
+        if city is None:
             continue
         entry = Entry(
             name=sub.name, feature="admin1", country=iso3, admin1=sub.name,
             lat=city["latitude"], lon=city["longitude"],
             geonameid=None, population=_ADMIN1_DEFAULT_POP // 3, source="pycountry",
         )
-        gaz.add(entry, [sub.name], match=False)
+        gaz.add(entry, [f"{sub.name} {sub.type}"], match=True)
 
 
 def _add_continents(gaz: Gazetteer) -> None:

@@ -36,6 +36,7 @@ UNRESOLVED_CONFIDENCE = 0.3
 # Unknown names of these kinds are placed in the document's focus city (see _located_in_focus).
 FOCUS_LABELS = ("FAC", "LOC", "GPE")
 FOCUS_CONFIDENCE = 0.2
+FOCUS_COUNTRY_WEIGHT = 0.5
 SECOND_PASS = True
 
 
@@ -176,9 +177,15 @@ def mention(doc: Doc, cand: Candidate, entry: Optional[Entry], confidence: float
 
 
 def _focus(resolved: list[tuple[Candidate, Optional[Entry]]]) -> Optional[Entry]:
-    """The document's local focus: its most often named city (first named wins a tie)."""
-    counts: Counter[Entry] = Counter(e for _, e in resolved if e is not None and e.feature == "city")
-    return counts.most_common(1)[0][0] if counts else None
+    """The document's local focus: the city named most often, counting also (at half weight)
+    every mention of a place in the same country, so that a city of the country the article
+    is about beats a foreign city named twice in passing (first named wins a tie)."""
+    entries = [e for _, e in resolved if e is not None]
+    cities: Counter[Entry] = Counter(e for e in entries if e.feature == "city")
+    if not cities:
+        return None
+    countries: Counter[Optional[str]] = Counter(e.country for e in entries)
+    return max(cities, key=lambda c: cities[c] + FOCUS_COUNTRY_WEIGHT * countries[c.country])
 
 
 def _located_in_focus(cand: Candidate, focus: Entry) -> PlaceMention:

@@ -18,6 +18,10 @@ _ATTR_RE = re.compile(r"""([\w:.-]+)\s*=\s*(?:"([^"]*)"|'([^']*)')""")
 # Meta names that carry the publication time with its hour and offset (trafilatura keeps the day).
 _DATE_METAS = ("article:published_time", "datepublished", "og:published_time", "parsely-pub-date",
                "pubdate", "publishdate", "dc.date.issued", "sailthru.date")
+# Layout-only tags that hostile or broken pages nest thousands deep.
+_WRAPPER_RE = re.compile(r"</?(?:div|span|section|font|center|main|aside|table|tbody|tr|td|b|i|em|strong)\b[^>]*>",
+                         re.I)
+_MAX_WRAPPERS = 200
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "tr", "article", "section")
 
 # trafilatura logs every page it finds too short at WARNING; that is our Skipped's job.
@@ -69,9 +73,19 @@ def read_html(data: bytes | str, source: str, id_hint: str, url: Optional[str] =
               charset: Optional[str] = None) -> Raw:
     """Main text, title, date and author of a page; the visible text when trafilatura finds
     no article body (very short pages)."""
+    html = data if isinstance(data, str) else decode_html(data, charset)
+    raw = _read_html(html, source, id_hint, url)
+    if not raw.text.strip() and len(_WRAPPER_RE.findall(html, 0, 1_000_000)) > _MAX_WRAPPERS:
+        # libxml2 gives up past 256 levels of nesting and the page reads as empty; the
+        # wrapper tags carry no text, so the page is read again without them.
+        raw = _read_html(_WRAPPER_RE.sub(" ", html), source, id_hint, url)
+    return raw
+
+
+
+def _read_html(html: str, source: str, id_hint: str, url: Optional[str]) -> Raw:
     import trafilatura
 
-    html = data if isinstance(data, str) else decode_html(data, charset)
     try:
         found = trafilatura.bare_extraction(
             html, url=url, with_metadata=True, include_comments=False, include_tables=False,

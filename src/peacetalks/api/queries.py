@@ -1,0 +1,219 @@
+"""Read-only queries the API and pages need beyond the store's own (peacetalks.store.queries).
+
+They run on the store's engine and tables with bound parameters only (SQLAlchemy expressions,
+never SQL built from strings). Aggregates group by calendar day or key in SQL, which is portable
+across SQLite and PostgreSQL, and are folded into weeks here.
+
+Full-text search: on PostgreSQL ``to_tsvector('simple', title || text) @@ plainto_tsquery``
+(computed per query: no index, as the schema belongs to the store); on SQLite every word must
+occur in the title or text (case-insensitive ``LIKE`` with escaping), newest first. An FTS5 index
+would need a store migration (see docs/api.md).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from collections import defaultdict
+from typing import Any, Optional
+
+from sqlalchemy import Connection, ColumnElement, and_, func, literal, or_, select, tuple_
+
+from peacetalks.store import schema as s
+
+MAX_TERMS = 8
+SNIPPET = 90  # characters either side of the first hit
+QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
+_WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
+
+
+def terms(q: str) -> list[str]:
+    """The distinct words of a query, at most MAX_TERMS, each at most 50 characters."""
+    return list(dict.fromkeys(w.lower()[:50] for w in _WORD.findall(q or "")))[:MAX_TERMS]
+
+
+def _contains(column: Any, needle: str) -> ColumnElement[bool]:
+    return func.lower(column).contains(needle.lower(), autoescape=True)
+
+
+def _snippet(text: str, words: list[str]) -> str:
+    low = text.lower()
+    hits = [i for i in (low.find(w) for w in words) if i >= 0]
+    at = min(hits) if hits else 0
+    start, end = max(0, at - SNIPPET), min(len(text), at + SNIPPET)
+    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
+
+
+def search_documents(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Documents matching every word of ``q``, each with a snippet around the first hit."""
+    words = terms(q)
+    if not words:
+        return []
+    d = s.documents
+    stmt = select(d.c.id, d.c.title, d.c.published, d.c.source, d.c.url, d.c.text)
+    if conn.dialect.name == "postgresql":
+        doc = func.to_tsvector(literal("simple"), func.coalesce(d.c.title, "") + literal(" ") + d.c.text)
+        query = func.plainto_tsquery(literal("simple"), " ".join(words))
+        stmt = stmt.where(doc.op("@@")(query)).order_by(func.ts_rank(doc, query).desc(), d.c.id)
+    else:
+        stmt = stmt.where(and_(*[or_(_contains(d.c.title, w), _contains(d.c.text, w)) for w in words]))
+        stmt = stmt.order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id)
+    rows = conn.execute(stmt.limit(limit).offset(offset)).all()
+    return [{"id": r.id, "title": r.title, "published": r.published.isoformat() if r.published else None,
+             "source": r.source, "url": r.url, "snippet": _snippet(r.text, words)} for r in rows]
+
+
+# ------------------------------------------------------------------ actors
+
+def actor_key(actor_id: Optional[str], country: Optional[str], sector: Optional[str]) -> str:
+    """A known actor's id, else COUNTRY:SECTOR for a generic one ("RUS:GOV")."""
+    return actor_id or f"{country or 'UNK'}:{sector or 'UNK'}"
+
+
+def actors(conn: Connection, q: Optional[str], country: Optional[str], limit: int, offset: int) -> list[dict[str, Any]]:
+    """Actors of events (as actor or recipient) with how many events they take part in."""
+    ea = s.event_actors
+    n = func.count().label("events")  # rows in events: an actor named twice in one event counts twice
+    stmt = (select(ea.c.actor_id, ea.c.country, ea.c.sector, func.max(ea.c.name).label("name"),
+                   func.max(ea.c.text).label("text"), n)
+            .where(ea.c.role.in_(("actor", "recipient")))
+            .group_by(ea.c.actor_id, ea.c.country, ea.c.sector))
+    if q:
+        stmt = stmt.where(or_(ea.c.actor_id == q, _contains(ea.c.name, q), _contains(ea.c.text, q)))
+    if country:
+        stmt = stmt.where(ea.c.country == country.upper())
+    stmt = stmt.order_by(n.desc(), ea.c.actor_id, ea.c.country, ea.c.sector)
+    return [{"key": actor_key(r.actor_id, r.country, r.sector), "actor_id": r.actor_id,
+             "name": r.name or (None if r.actor_id is None else r.text), "country": r.country,
+             "sector": r.sector, "events": r.events}
+            for r in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def _actor_filter(key: str) -> ColumnElement[bool]:
+    """event_actors rows of the actor ``key`` (see actor_key)."""
+    ea = s.event_actors
+    country, sep, sector = key.partition(":")
+    if sep and country.isupper() and sector.isupper():
+        return and_(ea.c.actor_id.is_(None), ea.c.country == country, ea.c.sector == sector)
+    return ea.c.actor_id == key
+
+
+def actor_events(conn: Connection, key: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Events the actor ``key`` takes part in (as actor or recipient), newest first."""
+    e, ea, d = s.events, s.event_actors, s.documents
+    mine = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")), _actor_filter(key))
+    stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
+            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(mine))
+            .order_by(e.c.effective_date.is_(None), e.c.effective_date.desc(), e.c.doc_id, e.c.id))
+    return [_event_row(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+
+
+def actor_info(conn: Connection, key: str) -> Optional[dict[str, Any]]:
+    ea = s.event_actors
+    row = conn.execute(select(ea.c.actor_id, ea.c.country, ea.c.sector, ea.c.name, ea.c.text)
+                       .where(_actor_filter(key)).limit(1)).first()
+    if row is None:
+        return None
+    return {"key": key, "actor_id": row.actor_id, "name": row.name or row.text if row.actor_id else None,
+            "country": row.country, "sector": row.sector}
+
+
+def _event_row(r: Any) -> dict[str, Any]:
+    return {**r.record, "doc_id": r.doc_id, "published": r.published.isoformat() if r.published else None,
+            "title": r.title, "doc_source": r.source, "url": r.url}
+
+
+# ------------------------------------------------------------------ places and the map
+
+def places(conn: Connection, country: Optional[str], limit: int, offset: int) -> list[dict[str, Any]]:
+    """Places where events happened, with coordinates and counts per quad class."""
+    e = s.events
+    stmt = (select(e.c.location_name, e.c.location_country, e.c.location_geonameid,
+                   func.avg(e.c.lat).label("lat"), func.avg(e.c.lon).label("lon"), e.c.quad,
+                   func.count().label("n"), func.max(e.c.date).label("last"))
+            .where(e.c.lat.is_not(None), e.c.lon.is_not(None))
+            .group_by(e.c.location_name, e.c.location_country, e.c.location_geonameid, e.c.quad))
+    if country:
+        stmt = stmt.where(e.c.location_country == country.upper())
+    merged: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for r in conn.execute(stmt):
+        key = (r.location_name, r.location_country, r.location_geonameid)
+        row = merged.setdefault(key, {"name": r.location_name, "country": r.location_country,
+                                      "geonameid": r.location_geonameid, "lat": float(r.lat), "lon": float(r.lon),
+                                      "events": 0, "quads": {}, "last_date": None})
+        row["events"] += r.n
+        row["quads"][r.quad] = r.n
+        last = r.last.isoformat() if r.last else None
+        row["last_date"] = max(filter(None, (row["last_date"], last)), default=None)
+    out = sorted(merged.values(), key=lambda p: (-p["events"], p["name"] or ""))
+    return out[offset:offset + limit]
+
+
+def located_events(conn: Connection, place: str, limit: int) -> list[dict[str, Any]]:
+    e, d = s.events, s.documents
+    stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
+            .join(d, d.c.id == e.c.doc_id).where(e.c.location_name == place)
+            .order_by(e.c.effective_date.desc(), e.c.doc_id, e.c.id).limit(limit))
+    return [_event_row(r) for r in conn.execute(stmt)]
+
+
+# ------------------------------------------------------------------ timeline
+
+def week_of(day: dt.date) -> dt.date:
+    """The Monday starting the ISO week of ``day``."""
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _party_filter(actor: Optional[str]) -> Optional[ColumnElement[bool]]:
+    if not actor:
+        return None
+    e, ea = s.events, s.event_actors
+    match = or_(ea.c.actor_id == actor, _contains(ea.c.name, actor), _contains(ea.c.text, actor))
+    party = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")), match)
+    return tuple_(e.c.doc_id, e.c.id).in_(party)
+
+
+def _dyad_filter(dyad: Optional[str]) -> Optional[ColumnElement[bool]]:
+    """"RUS-UKR": events between the two, in either direction."""
+    if not dyad:
+        return None
+    a, _, b = dyad.upper().partition("-")
+    e = s.events
+    if not b:
+        return or_(e.c.actor_country == a, e.c.recipient_country == a)
+    return or_(and_(e.c.actor_country == a, e.c.recipient_country == b),
+               and_(e.c.actor_country == b, e.c.recipient_country == a))
+
+
+def timeline(conn: Connection, *, type: Optional[list[str]] = None, actor: Optional[str] = None,
+             dyad: Optional[str] = None, since: Optional[dt.date] = None,
+             until: Optional[dt.date] = None) -> list[dict[str, Any]]:
+    """Dated events per ISO week (Monday) and quad class: [{"week", "start", "end", "quads": {...}, "total"}]."""
+    e = s.events
+    stmt = select(e.c.date, e.c.quad, func.count().label("n")).where(e.c.date.is_not(None))
+    for cond in (_party_filter(actor), _dyad_filter(dyad)):
+        if cond is not None:
+            stmt = stmt.where(cond)
+    if type:
+        stmt = stmt.where(e.c.event_type.in_(type))
+    if since:
+        stmt = stmt.where(e.c.date >= since)
+    if until:
+        stmt = stmt.where(e.c.date <= until)
+    weeks: dict[dt.date, dict[str, int]] = defaultdict(lambda: {q: 0 for q in QUADS})
+    for r in conn.execute(stmt.group_by(e.c.date, e.c.quad)):
+        day = r.date if isinstance(r.date, dt.date) else dt.date.fromisoformat(str(r.date))
+        weeks[week_of(day)][r.quad] = weeks[week_of(day)].get(r.quad, 0) + r.n
+    out = []
+    for start in sorted(weeks):
+        y, w, _ = start.isocalendar()
+        out.append({"week": f"{y}-W{w:02d}", "start": start.isoformat(),
+                    "end": (start + dt.timedelta(days=6)).isoformat(), "quads": weeks[start],
+                    "total": sum(weeks[start].values())})
+    return out
+
+
+def data_version(conn: Connection) -> tuple[Any, ...]:
+    """Changes whenever a document is stored or removed: the key of the process cache."""
+    d = s.documents
+    return tuple(conn.execute(select(func.count(), func.max(d.c.ingested_at))).one())

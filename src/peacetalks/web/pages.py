@@ -1,0 +1,289 @@
+"""Page handlers. Each gathers plain data (store queries, process views, chart geometry) and
+renders one template; no HTML is built here except the briefing, which render_brief escapes."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Optional
+
+from fastapi import HTTPException, Query, Request
+from fastapi.responses import Response
+from markupsafe import Markup
+
+from peacetalks.api import queries, views
+from peacetalks.api.explore import many, parse_day
+from peacetalks.negotiation.process import LEVEL_ORDER, Process
+from peacetalks.web import PAGE_SIZE, charts, doc_link, link, render, worldmap
+from peacetalks.web.highlight import Mark, reader
+
+STATUSES = ("proposed", "conditional", "planned", "held", "postponed", "unlikely", "cancelled", "rejected")
+LEVELS = tuple(reversed(LEVEL_ORDER)) + ("unspecified",)
+ISSUES = ("security_guarantees", "peacekeepers", "territory", "sanctions", "legitimacy", "ceasefire",
+          "talks_format", "prisoners", "nato_membership", "military_aid", "elections", "other")
+LATEST = 12
+
+
+def Text() -> Any:  # noqa: N802 - a fresh Query each time: FastAPI writes the alias into it
+    return Query(None, max_length=200)
+
+
+def _store(request: Request) -> Any:
+    return request.app.state.store
+
+
+def _process(name: Optional[str]) -> Process:
+    found = views.find_process(name) if name else views.processes()[0]
+    if found is None:
+        raise HTTPException(404, f"no process {name!r}")
+    return found
+
+
+def _monday(week: str) -> dt.date:
+    year, _, num = week.partition("-W")
+    return dt.date.fromisocalendar(int(year), int(num), 1)
+
+
+# ------------------------------------------------------------------ overview
+
+def overview_page(request: Request, name: Optional[str] = None) -> Response:
+    process = _process(name)
+    v = views.view(_store(request), process)
+
+    def week_link(w: dict[str, Any]) -> str:
+        start = _monday(w["week"])
+        return link(request, "events_page", {"since": start, "until": start + dt.timedelta(days=6)})
+
+    return render(request, "overview.html", {
+        "process": process, "all_processes": views.processes(), "view": v, "ladder": _ladder(v.meetings),
+        "chart": charts.stall_chart(v.overall, week_link), "latest": _latest(request, v)})
+
+
+def _ladder(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Each level (top first) with the count of its meetings per status."""
+    rows = []
+    for level in reversed(LEVEL_ORDER):
+        counts: dict[str, int] = {}
+        for m in meetings:
+            if m["level"] == level:
+                counts[m["status"]] = counts.get(m["status"], 0) + 1
+        rows.append({"level": level, "counts": counts, "held": counts.get("held", 0) > 0,
+                     "proposed": any(counts.get(s) for s in ("proposed", "conditional", "planned"))})
+    return rows
+
+
+def _latest(request: Request, v: views.ProcessView) -> list[dict[str, Any]]:
+    """Newest meeting statuses, stance changes and conflict/cooperation events, each with its citation."""
+    items = []
+    for m in v.meetings:
+        last = m["history"][-1]
+        items.append({"date": last.get("date"), "kind": "meeting",
+                      "label": f"{m['level'].replace('_', ' ')} meeting ({', '.join(_parties(m['participants']))}): {m['status']}",
+                      "quote": (last.get("evidence") or {}).get("text"), "doc_id": last.get("doc_id"),
+                      "href": doc_link(request, last["doc_id"], span=last.get("evidence")) if last.get("doc_id") else ""})
+    for t in v.positions:
+        last = t["history"][-1]
+        items.append({"date": last.get("date"), "kind": "position",
+                      "label": f"{t['actor_key']}: {t['stance']} on {t['issue'].replace('_', ' ')}",
+                      "quote": (last.get("evidence") or {}).get("text"), "doc_id": last.get("doc_id"),
+                      "href": doc_link(request, last["doc_id"], span=last.get("evidence")) if last.get("doc_id") else ""})
+    for e in v.events[:LATEST * 2]:
+        if e.get("quad") in ("material_conflict", "material_cooperation") or e.get("event_type") == "AGREE":
+            items.append({"date": e.get("date") or e.get("published"), "kind": "event",
+                          "label": f"{e['event_type']}{' (negated)' if e.get('polarity') == 'negated' else ''}: "
+                                   f"{', '.join(_parties(e.get('actors') or []))} → {', '.join(_parties(e.get('recipients') or []))}",
+                          "quote": e["evidence"]["text"], "doc_id": e["doc_id"],
+                          "href": doc_link(request, e["doc_id"], e["id"])})
+    items.sort(key=lambda i: str(i["date"] or ""), reverse=True)
+    for i in items[:LATEST]:
+        doc = v.documents.get(i["doc_id"]) or {}
+        # an outlet name, not the path or URL a document was read from
+        source = doc.get("source") or ""
+        i["title"], i["source"] = doc.get("title") or i["doc_id"], None if "/" in source else source
+    return items[:LATEST]
+
+
+def _parties(actors: list[dict[str, Any]]) -> list[str]:
+    return list(dict.fromkeys(a.get("name") or a.get("country") or a.get("text") or "?" for a in actors))
+
+
+# ------------------------------------------------------------------ timeline and events
+
+def timeline_page(request: Request, dyad: Optional[str] = Query(None, max_length=20), type: Optional[str] = Text(),
+                  actor: Optional[str] = Text(), since: Optional[str] = Query(None, max_length=40),
+                  until: Optional[str] = Query(None, max_length=40)) -> Response:
+    filters = {"dyad": dyad or "", "type": type or "", "actor": actor or "", "since": since or "", "until": until or ""}
+    if dyad and not _is_dyad(dyad):
+        raise HTTPException(400, "dyad: give ISO3-ISO3, e.g. RUS-UKR")
+    with _store(request).engine.connect() as conn:
+        weeks = queries.timeline(conn, type=many(type), actor=actor, dyad=dyad,
+                                 since=parse_day(since, "since"), until=parse_day(until, "until"))
+
+    def bar_link(w: dict[str, Any], quad: Optional[str] = None) -> str:
+        return link(request, "events_page", {"since": w["start"], "until": w["end"], "quad": quad, "type": type,
+                                             "actor": actor, "dyad": dyad})
+
+    return render(request, "timeline.html", {"weeks": weeks, "filters": filters, "quads": queries.QUADS,
+                                             "chart": charts.timeline_chart(weeks, bar_link), "bar_link": bar_link})
+
+
+def _is_dyad(value: str) -> bool:
+    a, _, b = value.partition("-")
+    return len(a) == 3 and a.isalpha() and (not b or (len(b) == 3 and b.isalpha()))
+
+
+def events_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000), type: Optional[str] = Text(),
+                country: Optional[str] = Text(), actor: Optional[str] = Text(), quad: Optional[str] = Text(),
+                since: Optional[str] = Query(None, max_length=40), until: Optional[str] = Query(None, max_length=40),
+                dyad: Optional[str] = Query(None, max_length=20)) -> Response:
+    if dyad and not _is_dyad(dyad):
+        raise HTTPException(400, "dyad: give ISO3-ISO3, e.g. RUS-UKR")
+    countries = country or (dyad.replace("-", ",") if dyad else None)
+    items = _store(request).events(type=type, country=countries, actor=actor, quad=quad, since=since, until=until,
+                                   order="-date", limit=PAGE_SIZE, offset=offset)
+    if dyad and "-" in dyad:  # both countries must be parties of the event
+        pair = set(dyad.upper().split("-"))
+        items = [e for e in items if pair <= {a.get("country") for a in e["actors"] + e["recipients"]}]
+    filters = {"type": type or "", "country": country or "", "actor": actor or "", "quad": quad or "",
+               "since": since or "", "until": until or "", "dyad": dyad or ""}
+    pages = {"newer": link(request, "events_page", {**filters, "offset": max(offset - PAGE_SIZE, 0)}) if offset else "",
+             "older": link(request, "events_page", {**filters, "offset": offset + PAGE_SIZE})
+             if len(items) == PAGE_SIZE else ""}
+    return render(request, "events.html", {"events": items, "filters": filters, "pages": pages,
+                                           "quads": queries.QUADS})
+
+
+# ------------------------------------------------------------------ meetings and positions
+
+def meetings_page(request: Request, process: Optional[str] = Query(None, max_length=100)) -> Response:
+    p = _process(process)
+    v = views.view(_store(request), p)
+    board = {(lv, st): [] for lv in LEVELS for st in STATUSES}  # type: dict[tuple[str, str], list[dict[str, Any]]]
+    for m in v.meetings:
+        board.setdefault((m["level"] if m["level"] in LEVELS else "unspecified", m["status"]), []).append(m)
+    levels = [lv for lv in LEVELS if any(board.get((lv, st)) for st in STATUSES)]
+    statuses = [st for st in STATUSES if any(board.get((lv, st)) for lv in LEVELS)]
+    return render(request, "meetings.html", {"process": p, "board": board, "levels": levels, "statuses": statuses,
+                                             "count": len(v.meetings), "parties": _parties})
+
+
+def positions_page(request: Request, process: Optional[str] = Query(None, max_length=100)) -> Response:
+    p = _process(process)
+    v = views.view(_store(request), p)
+    cells = {(t["actor_key"], t["issue"]): t for t in v.positions}
+    actors = sorted({t["actor_key"] for t in v.positions})
+    issues = [i for i in ISSUES if any(t["issue"] == i for t in v.positions)]
+    issues += sorted({t["issue"] for t in v.positions} - set(issues))
+    return render(request, "positions.html", {"process": p, "cells": cells, "actors": actors, "issues": issues,
+                                              "threads": v.positions})
+
+
+# ------------------------------------------------------------------ actors, places
+
+def actors_page(request: Request, q: Optional[str] = Text(), country: Optional[str] = Query(None, max_length=8),
+                offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+    with _store(request).engine.connect() as conn:
+        rows = queries.actors(conn, q, country, 200, offset)
+    return render(request, "actors.html", {"actors": rows, "filters": {"q": q or "", "country": country or ""}})
+
+
+def actor_page(request: Request, key: str, offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+    store = _store(request)
+    with store.engine.connect() as conn:
+        info = queries.actor_info(conn, key)
+        if info is None:
+            raise HTTPException(404, f"no actor {key!r}")
+        events = queries.actor_events(conn, key, PAGE_SIZE, offset)
+    positions = store.positions(actor=info["actor_id"] or info["country"], limit=200) \
+        if info["actor_id"] or info["country"] else []
+    return render(request, "actor.html", {"actor": info, "events": events, "positions": positions})
+
+
+def map_page(request: Request, place: Optional[str] = Text(), world: bool = False) -> Response:
+    with _store(request).engine.connect() as conn:
+        located = queries.places(conn, None, 1000, 0)
+        events = queries.located_events(conn, place, PAGE_SIZE) if place else []
+    view = worldmap.build(located, lambda p: link(request, "map_page", {"place": p["name"], "world": world or None})
+                          + "#events", world=world)
+    return render(request, "map.html", {"map": view, "places": located, "place": place, "events": events,
+                                        "world": world, "shown": len(view.markers)})
+
+
+# ------------------------------------------------------------------ documents, search, brief
+
+def document_page(request: Request, doc_id: str, event: Optional[str] = Query(None, max_length=64),
+                  span: Optional[str] = Query(None, max_length=40, pattern=r"^\d+-\d+$")) -> Response:
+    doc = _store(request).document(doc_id)
+    if doc is None:
+        raise HTTPException(404, f"no document {doc_id!r}")
+    chosen = next((e for e in doc["events"] if e["id"] == event), None) if event else None
+    if event and chosen is None:
+        raise HTTPException(404, f"document {doc_id!r} has no event {event!r}")
+    evidence = chosen["evidence"] if chosen else _span(span)
+    text = reader(doc["text"], _marks(doc), evidence)
+    return render(request, "document.html", {"doc": doc, "event": chosen, "text": text,
+                                             "url": views.safe_url(doc.get("url"))})
+
+
+def _span(value: Optional[str]) -> Optional[dict[str, int]]:
+    if not value:
+        return None
+    start, _, end = value.partition("-")
+    return {"start": int(start), "end": int(end)}
+
+
+def _marks(doc: dict[str, Any]) -> list[Mark]:
+    marks: list[Mark] = []
+    for a in doc["actors"]:
+        who = a.get("name") or a.get("text")
+        marks.append((a["start"], a["end"], "actor", f"actor: {who} ({a.get('country') or '?'} {a.get('sector') or '?'})"))
+    for p in doc["places"]:
+        marks.append((p["start"], p["end"], "place", f"place: {p.get('name') or p.get('text')} ({p.get('country') or '?'})"))
+    for e in doc["events"]:
+        t = e.get("trigger") or {}
+        if isinstance(t.get("start"), int) and isinstance(t.get("end"), int):
+            marks.append((t["start"], t["end"], "trigger", f"trigger: {e['event_type']}"))
+    return marks
+
+
+def search_page(request: Request, q: Optional[str] = Text(), offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+    hits: list[dict[str, Any]] = []
+    if q:
+        with _store(request).engine.connect() as conn:
+            hits = queries.search_documents(conn, q, PAGE_SIZE, offset)
+    return render(request, "search.html", {"q": q or "", "hits": hits, "terms": queries.terms(q or "")})
+
+
+def brief_page(request: Request, process: Optional[str] = Query(None, max_length=100),
+               since: Optional[str] = Query(None, max_length=40)) -> Response:
+    p = _process(process)
+    parse_day(since, "since")
+    html = views.brief_html(_store(request), p, since)
+    # render_brief escapes every text it writes (negotiation/brief.py) and URLs are http(s) only
+    return render(request, "brief.html", {"process": p, "brief": Markup(html), "since": since or "",
+                                          "all_processes": views.processes()})
+
+
+def api_docs(request: Request) -> Response:
+    schema = request.app.openapi()
+    ops = [{"method": method.upper(), "path": path, "summary": op.get("summary") or "",
+            "description": op.get("description") or "", "params": op.get("parameters") or [],
+            "tag": (op.get("tags") or ["other"])[0]}
+           for path, methods in schema.get("paths", {}).items() for method, op in methods.items()]
+    return render(request, "apidocs.html", {"ops": ops, "info": schema.get("info", {})})
+
+
+ROUTES = [
+    ("/", overview_page, "overview_page"),
+    ("/process/{name}", overview_page, "process_page"),
+    ("/timeline", timeline_page, "timeline_page"),
+    ("/events", events_page, "events_page"),
+    ("/meetings", meetings_page, "meetings_page"),
+    ("/positions", positions_page, "positions_page"),
+    ("/actors", actors_page, "actors_page"),
+    ("/actors/{key}", actor_page, "actor_page"),
+    ("/map", map_page, "map_page"),
+    ("/documents/{doc_id}", document_page, "document_page"),
+    ("/search", search_page, "search_page"),
+    ("/brief", brief_page, "brief_page"),
+    ("/docs", api_docs, "api_docs"),
+]

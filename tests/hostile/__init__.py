@@ -1,0 +1,1 @@
+"""Generators of hostile inputs for the reliability tests (nothing big is committed)."""

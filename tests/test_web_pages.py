@@ -1,0 +1,138 @@
+"""The dashboard pages through HTTP (server-rendered: everything here is readable without JS)."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+from pathlib import Path
+from typing import Any, Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from peacetalks.api import create_app
+from peacetalks.store.demo import load_demo
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    app = create_app(str(tmp_path_factory.mktemp("web") / "web.db"))
+    load_demo(app.state.store)
+    with TestClient(app) as c:
+        yield c
+
+
+def _text(html: str) -> str:
+    return " ".join(unescape(re.sub(r"<[^>]+>", " ", html)).split())
+
+
+def _links(html: str, prefix: str) -> list[str]:
+    return [unescape(h) for h in re.findall(r'href="(' + re.escape(prefix) + r'[^"]*)"', html)]
+
+
+def test_overview_shows_stage_ladder_stall_chart_and_cited_developments(client: TestClient) -> None:
+    html = client.get("/").text
+    assert "<h1>Russia–Ukraine peace talks</h1>" in html
+    ladder = re.search(r'<ol class="ladder">(.*?)</ol>', html, re.S).group(1)
+    assert [_text(li) .split()[0] for li in re.findall(r"<li.*?</li>", ladder, re.S)][:2] == ["leaders", "ministers"]
+    assert 'class="proposed"' in ladder  # the conditional summit
+    assert re.search(r'<svg class="chart"[^>]*role="img"', html) and 'class="point"' in html
+    assert "Stall index: 0.75" in _text(html)
+    latest = re.search(r'<ol class="latest">(.*?)</ol>', html, re.S).group(1)
+    assert "Russian drones struck the city of Lviv overnight" in _text(latest)
+    assert any("/documents/demo-talks?event=" in h for h in _links(latest, "/documents/"))
+    assert any(re.search(r"span=\d+-\d+", h) for h in _links(latest, "/documents/"))  # meeting evidence as a span
+    assert client.get("/process/nowhere").status_code == 404
+
+
+def test_timeline_bars_and_table_link_to_the_week_s_events(client: TestClient) -> None:
+    html = client.get("/timeline").text
+    bars = _links(html, "/events?")
+    assert bars and all("since=2025-08-11" in b and "until=2025-08-17" in b for b in bars)
+    events = client.get(next(b for b in bars if "quad=material_conflict" in b)).text
+    assert "ASSAULT" in events and "Russian drones" in events
+    only = client.get("/timeline", params={"type": "PROTEST"}).text
+    assert re.findall(r'<rect class="bar (q-\w+)"', only) == ["q-verbal_conflict"]
+    assert client.get("/timeline", params={"dyad": "nonsense"}, headers={"accept": "text/html"}).status_code == 400
+
+
+def test_events_page_filters_by_dyad_and_pages(client: TestClient) -> None:
+    html = client.get("/events", params={"dyad": "RUS-UKR"}).text
+    types = re.findall(r'<span class="type">(\w+)</span>', html)
+    assert sorted(set(types)) == ["ACCUSE", "ASSAULT"]
+    assert "SANCTION" not in types  # USA -> RUS is another dyad
+
+
+def test_meetings_board_groups_by_level_and_status_with_history(client: TestClient) -> None:
+    html = client.get("/meetings").text
+    assert re.search(r'<tr id="level-leaders"><th scope="row">leaders</th>', html)
+    assert '<th scope="col" class="status-conditional">conditional</th>' in html
+    details = re.findall(r'<details class="meeting status-conditional">(.*?)</details>', html, re.S)
+    assert len(details) == 1
+    history = re.findall(r"<li>.*?</li>", details[0], re.S)
+    assert len(history) == 2 and "Preconditions: key issues prepared" in _text(details[0])
+
+
+def test_positions_matrix_has_actor_rows_issue_columns_and_history(client: TestClient) -> None:
+    html = client.get("/positions").text
+    assert '<th scope="col">talks format</th>' in html and '<th scope="row">RUS</th>' in html
+    cell = re.search(r'<details class="stance stance-condition">(.*?)</details>', html, re.S).group(1)
+    assert "condition" in _text(cell) and len(re.findall(r"<li>", cell)) == 2
+
+
+def test_actor_pages(client: TestClient) -> None:
+    html = client.get("/actors").text
+    assert '<a href="/actors/russia-mfa">Russian Foreign Ministry</a>' in html
+    page = client.get("/actors/russia-mfa").text
+    assert "<h1>Russian Foreign Ministry</h1>" in page and "ACCUSE" in page
+    generic = client.get("/actors/RUS:MIL").text
+    assert "ASSAULT" in generic and "Lviv" in generic
+    assert client.get("/actors/nobody").status_code == 404
+
+
+def test_map_plots_the_lviv_strike_offline(client: TestClient) -> None:
+    html = client.get("/map").text
+    marker = re.search(r'<circle class="marker q-material_conflict" data-place="Lviv" cx="([\d.]+)" cy="([\d.]+)"', html)
+    assert marker is not None
+    assert 'class="graticule"' in html and 'class="country"' in html  # drawn from our data, no tiles
+    assert "tile" not in html.lower() and "https://" not in html
+    listed = client.get("/map", params={"place": "Lviv"}).text
+    assert 'id="events"' in listed and "Russian drones struck the city of Lviv" in _text(listed)
+
+
+def test_document_reader_marks_actors_places_triggers_and_a_span(client: TestClient) -> None:
+    html = client.get("/documents/demo-talks", params={"span": "0-100"}).text
+    mark = re.search(r'<mark id="evidence"[^>]*>(.*?)</mark>', html, re.S).group(1)
+    assert _text(mark) == "Moscow said on Tuesday it would only consider a summit once negotiators had prepared the key issues."
+    assert re.search(r'class="hl-actor "[^>]*>Moscow<', mark)
+    text = re.search(r'<div class="doc-text">(.*?)</div>', html, re.S).group(1)
+    assert re.search(r'class="hl-place "[^>]*>Lviv<', text) and re.search(r'class="hl-trigger "[^>]*>accused<', text)
+    assert client.get("/documents/demo-talks", params={"span": "x"}, headers={"accept": "text/html"}).status_code == 422
+    far = client.get("/documents/demo-talks", params={"span": "5000-9000"}).text  # out of range: no mark
+    assert '<mark id="evidence"' not in far
+
+
+def test_search_page(client: TestClient) -> None:
+    html = client.get("/search", params={"q": "embassy banner"}).text
+    assert '<a href="/documents/demo-hostile">' in html and "&lt;script&gt;" in html
+    assert "No document contains" in client.get("/search", params={"q": "zzzz"}).text
+
+
+def test_briefing_page_renders_the_brief(client: TestClient) -> None:
+    html = client.get("/brief").text
+    assert '<article class="brief">' in html and "Key developments" in html
+    assert "<q>Russian drones struck the city of Lviv overnight" in html
+    assert client.get("/brief", params={"since": "2099-01-01"}).status_code == 200
+    assert client.get("/brief", params={"since": "soon"}, headers={"accept": "text/html"}).status_code == 400
+
+
+def test_pages_are_semantic_and_load_only_our_assets(client: TestClient) -> None:
+    for path in ("/", "/timeline", "/events", "/meetings", "/positions", "/actors", "/map", "/search", "/brief", "/docs"):
+        html = client.get(path).text
+        assert '<html lang="en">' in html and "<main" in html and 'aria-label="Pages"' in html, path
+        assert html.count("<h1") == 1, path
+        assets = re.findall(r'<(?:script|link)[^>]+(?:src|href)="([^"]+)"', html)
+        assert assets and all(a.startswith("/static/") for a in assets), (path, assets)
+        for table in re.findall(r"<table.*?</table>", html, re.S):
+            assert "<th" in table, path
+    assert client.get("/static/favicon.svg").status_code == 200

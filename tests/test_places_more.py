@@ -30,7 +30,8 @@ def test_demonyms_are_opt_in_and_flagged() -> None:
     assert russian.lat is not None and russian.confidence < 1.0
     assert by_text(found, "Venezuelan")[0].country == "VEN"
     assert by_text(found, "European")[0].name == "Europe"
-    assert all(not p.demonym for p in places(text, demonyms=True) if p.text not in ("Russian", "Venezuelan", "European"))
+    adjectives = ("Russian", "Venezuelan", "European")
+    assert all(not p.demonym for p in found if p.text not in adjectives)
     assert [(p.start, p.end) for p in found] == sorted((p.start, p.end) for p in found)
 
 
@@ -123,3 +124,11 @@ def test_seats_of_power_inside_the_white_house() -> None:
     found = places("The president met his adviser in the Oval Office on Monday.")
     office, = by_text(found, "Oval Office")
     assert office.name == "White House" and office.country == "USA"
+
+
+def test_control_characters_keep_texts_and_offsets_exact() -> None:
+    text = "Talks\x00 in Geneva\x1f and Kyiv\x00 ended."
+    found = places(text)
+    assert [p.name for p in found] == ["Geneva", "Kyiv"]
+    for p in found:
+        assert text[p.start:p.end] == p.text

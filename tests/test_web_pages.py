@@ -136,3 +136,14 @@ def test_pages_are_semantic_and_load_only_our_assets(client: TestClient) -> None
         for table in re.findall(r"<table.*?</table>", html, re.S):
             assert "<th" in table, path
     assert client.get("/static/favicon.svg").status_code == 200
+
+
+def test_a_timeline_bar_lists_exactly_the_events_it_counts(client: TestClient) -> None:
+    for params in ({}, {"dyad": "RUS-UKR"}, {"type": "ASSAULT,ACCUSE"}):
+        weeks = client.get("/api/timeline", params=params).json()["weeks"]
+        html = client.get("/timeline", params=params).text
+        for bar in re.finditer(r'<a href="([^"]+)" class="bar-link"><rect class="bar q-(\w+)"[^>]*><title>([^<]+)</title>', html):
+            href, quad, title = unescape(bar.group(1)), bar.group(2), bar.group(3)
+            week = next(w for w in weeks if title.startswith(w["week"]))
+            rows = re.findall(r'<tr class="quad-(\w+)">', client.get(href).text)
+            assert rows == [quad] * week["quads"][quad], (params, href)

@@ -272,7 +272,10 @@ def run_batch(inputs: list[str], out: str | Path, scheduler: Optional[str] = Non
               shard_size: int = DEFAULT_SHARD_SIZE, progress: Any = None) -> BatchSummary:
     """Code ``inputs`` on a Dask cluster (``scheduler`` address, else a LocalCluster of
     ``workers`` processes with one thread each) into Parquet shards under ``out``."""
-    from dask.distributed import Client, LocalCluster, as_completed
+    try:
+        from dask.distributed import Client, LocalCluster, as_completed
+    except ImportError as exc:  # dask is an optional extra
+        raise RuntimeError("`peacetalks batch` needs Dask: pip install 'peacetalks[dask]'") from exc
 
     started = time.perf_counter()
     out_dir = Path(out).resolve()
@@ -284,7 +287,7 @@ def run_batch(inputs: list[str], out: str | Path, scheduler: Optional[str] = Non
     if scheduler is None:
         # One thread per process: spaCy and the stages hold the GIL, so threads would not help.
         cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=None)
+                               dashboard_address=":0")
     try:
         with Client(scheduler or cluster) as client:
             summary.scheduler = client.scheduler.address

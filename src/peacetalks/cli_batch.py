@@ -35,6 +35,9 @@ def batch_cmd(
                             progress=progress)
     except ValueError as exc:
         raise typer.BadParameter(str(exc)) from None
+    except RuntimeError as exc:
+        print(f"peacetalks batch: {exc}", file=sys.stderr)
+        raise typer.Exit(2)
     print(file=sys.stderr)
     report = {k: getattr(summary, k) for k in ("shards", "done", "skipped", "documents", "failed", "events")}
     print(json.dumps({**report, "seconds": round(summary.seconds, 1), "out": str(out)}))

@@ -290,8 +290,14 @@ def stats_cmd(db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 def export_cmd(path: Path = typer.Argument(..., help="Folder to write (one JSON Lines file per table)."),
                db: Optional[str] = typer.Option(None, "--db", help=DB_HELP)) -> None:
     """Export the whole store (a backup that `peacetalks import` restores exactly)."""
+    from peacetalks.store import StoreError
+
     with _open_store(db) as store:
-        manifest = store.export(path)
+        try:
+            manifest = store.export(path)
+        except (StoreError, OSError) as exc:
+            err.print(f"[red]peacetalks export: {path}: {exc}[/red]")
+            raise typer.Exit(2)
     err.print(f"exported to {path}: {json.dumps(manifest.get('counts', manifest), default=str)}")
 
 
@@ -301,8 +307,14 @@ def import_cmd(path: Path = typer.Argument(..., help="A folder written by `peace
     """Import an export into this store (idempotent)."""
     if not path.exists():
         raise typer.BadParameter(f"{path}: no such folder")
+    from peacetalks.store import StoreError
+
     with _open_store(db) as store:
-        report = store.import_(path)
+        try:
+            report = store.import_(path)
+        except (StoreError, ValueError, OSError) as exc:
+            err.print(f"[red]peacetalks import: {path}: {exc}[/red]")
+            raise typer.Exit(2)
     err.print(f"imported from {path}: {json.dumps(report, default=str)}")
 
 
@@ -319,7 +331,8 @@ def serve_cmd(
     config = load_config()
     api_cfg = config.section("api")
     app_ = create_app(db or config.db_url, read_token=api_cfg.get("read_token") or None,
-                      write_token=api_cfg.get("write_token") or None)
+                      write_token=api_cfg.get("write_token") or None,
+                      cors_origins=tuple(api_cfg.get("cors_origins") or ()))
     err.print(f"peacetalks: serving {db or config.db_url} on http://{host}:{port}")
     uvicorn.run(app_, host=host, port=port, log_level="info")
 
@@ -346,10 +359,7 @@ def eval_cmd(
     for name in names:
         module = importlib.import_module(f"peacetalks.{'coding' if name == 'events' else name}.evaluate")
         try:
-            if name == "negotiation":
-                results[name] = {"all": module.evaluate()}
-            else:
-                results[name] = {h: module.evaluate(half=h) for h in halves}
+            results[name] = {h: module.evaluate(half=h) for h in halves}
         except FileNotFoundError as exc:
             err.print(f"[yellow]eval {name}: skipped: {exc}[/yellow]")
             continue

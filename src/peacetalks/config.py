@@ -18,6 +18,7 @@ The file is ``$PEACETALKS_CONFIG`` or ``./peacetalks.toml`` when present::
     [api]
     write_token = "change-me"        # needed for POST /api/ingest
     read_token = ""                  # when set, every read endpoint needs it too
+    cors_origins = []                # CORS is off unless origins are listed here
 
     [[process]]                      # negotiation processes (a built-in default exists)
     name = "russia-ukraine"

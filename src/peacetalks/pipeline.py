@@ -136,7 +136,35 @@ def analyse(document: InputDocument, stages: Iterable[str] = DEFAULT_STAGES, doc
         except KeyError:
             raise ValueError(f"unknown pipeline stage {name!r}; known: {', '.join(STAGES)}") from None
         stage(analysis)
+    _restore_span_texts(analysis)
     return analysis
+
+
+def _restore_span_texts(analysis: Analysis) -> None:
+    """Quote every span from the original text.
+
+    The model reads a copy with control characters blanked (same length, so offsets
+    agree); stages that quote ``doc.text`` would carry blanks instead of the original
+    characters. Re-slicing once here keeps ``span.text == text[start:end]`` for all."""
+    text = analysis.text
+
+    def fix(span: Any) -> None:
+        if span is not None:
+            span.text = text[span.start:span.end]
+
+    for m in analysis.actors:
+        fix(m)
+    for p in analysis.places:
+        fix(p)
+    for e in analysis.events:
+        for span in (e.trigger, e.evidence, e.location, e.source.actor, *e.actors, *e.recipients):
+            fix(span)
+    for m in analysis.meetings:
+        for span in (m.proposer, m.place, *m.participants, *m.evidence):
+            fix(span)
+    for p in analysis.positions:
+        fix(p.actor)
+        fix(p.evidence)
 
 
 def code_document(document: InputDocument, stages: Iterable[str] = DEFAULT_STAGES) -> DocumentResult:
@@ -157,8 +185,8 @@ def code_documents(documents: Iterable[InputDocument], stages: Iterable[str] = D
     yield from _code_batch(batch, stages, parse_many)
 
 
-# Documents parsed per nlp.pipe call by code_documents (batching is ~1.5x faster than one
-# call per document; a small batch keeps memory flat).
+# Documents parsed per nlp.pipe call by code_documents (the model's batched path; a
+# small batch keeps memory flat).
 _BATCH = 16
 
 

@@ -121,25 +121,53 @@ def run_ingest(
             else:
                 yield item
 
-    for document, sentences, result, error in _coded(fresh_documents(), workers):
-        if error is not None or result is None or sentences is None:
-            summary.failed += 1
-            summary.failures.append(f"{document.source}: {error}")
-            print(f"peacetalks ingest: {document.source}: {error}", file=errors_to)
-            store.record_item(run_id, document.source, "failed", error, doc_id=document.id)
-        else:
-            status = store.save_document(_doc_row(document), sentences, result, run_id=run_id)
-            if status == "stored":
-                summary.stored += 1
-            else:
-                summary.duplicate += 1
-            store.record_item(run_id, document.source, status, doc_id=document.id)
-        note(document.source)
-
-    summary.seconds = time.perf_counter() - started
-    store.finish_run(run_id, {"stored": summary.stored, "duplicate": summary.duplicate,
-                              "skipped": summary.skipped, "failed": summary.failed})
+    outcome = "finished"
+    try:
+        for document, sentences, result, error in _coded(fresh_documents(), workers):
+            if error is None and (result is None or sentences is None):
+                error = "the pipeline returned no result"
+            if error is None:
+                error = _save(store, document, sentences, result, run_id, summary)
+            if error is not None:
+                summary.failed += 1
+                summary.failures.append(f"{document.source}: {error}")
+                print(f"peacetalks ingest: {document.source}: {error}", file=errors_to)
+                store.record_item(run_id, document.source, "failed", error, doc_id=document.id)
+            note(document.source)
+    except BaseException:
+        outcome = "interrupted"  # Ctrl-C or a failing database: the run is closed as such
+        raise
+    finally:
+        summary.seconds = time.perf_counter() - started
+        _finish(store, run_id, summary, outcome)
     return summary
+
+
+def _save(store: Any, document: Document, sentences: Any, result: Any, run_id: int,
+          summary: IngestSummary) -> Optional[str]:
+    """Store one coded document in one transaction; an error message if it cannot be stored
+    (nothing of it is written then, so the next run tries it again)."""
+    try:
+        status = store.save_document(_doc_row(document), sentences, result, run_id=run_id)
+    except Exception as exc:  # noqa: BLE001 - one unstorable article must not end the run
+        return f"not stored: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''}"
+    if status == "stored":
+        summary.stored += 1
+    else:
+        summary.duplicate += 1
+    store.record_item(run_id, document.source, status, doc_id=document.id)
+    return None
+
+
+def _finish(store: Any, run_id: int, summary: IngestSummary, outcome: str) -> None:
+    counts = {"stored": summary.stored, "duplicate": summary.duplicate,
+              "skipped": summary.skipped, "failed": summary.failed}
+    try:
+        store.finish_run(run_id, counts, status=outcome)
+    except Exception:  # noqa: BLE001
+        if outcome == "finished":
+            raise
+        # interrupted: the database may be what failed; the original exception goes on
 
 
 def _doc_row(document: Document) -> dict[str, Any]:

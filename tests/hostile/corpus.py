@@ -86,8 +86,8 @@ def _jsonl_broken() -> bytes:
 def cases(rng: random.Random) -> list[Case]:
     """The corpus (about 5 MB in all). The 100 MB file is made separately."""
     words = BODY.split()
-    rtl = ("Report rtl. \u202bهذا نص عربي\u202c " + BODY + " \u200f\u200eשלום\u200b zero\u200bwidth\u2060joiner"
-           " \u200dsoft\u00adhyphen and more text about talks.")
+    rtl = ("Report rtl. \u202bهذا نص عربي\u202c " + BODY
+           + " \u200f\u200eשלום\u200b zero\u200bwidth\u2060joiner \u200dsoft\u00adhyphen and more text about talks.")
     return [
         Case("empty.txt", b"", "skipped"),
         Case("blank.txt", b"  \n\t \r\n ", "skipped"),

@@ -59,7 +59,7 @@ _NEXT = {
     "C": set("TAPSO"),
     "O": set("TAPS"),
     "T": set("TPS"),
-    "A": set("A"),
+    "A": set("AT"),  # "parliamentary ombudsman", "Catholic bishop", "army spokesman Igor Konashenkov"
     "P": set(),
     "S": set(),
 }

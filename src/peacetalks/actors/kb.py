@@ -155,9 +155,13 @@ def _default_surname(name: str, kind: str) -> Optional[str]:
     return words[-1] if len(words) > 1 else None
 
 
+# libyaml's loader when PyYAML was built with it: the pure-Python one takes seconds on the data files.
+_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+
+
 def _load_yaml(path: Path) -> Any:
     with open(path, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return yaml.load(fh, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
 
 
 def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
@@ -199,6 +203,15 @@ def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
         where = role.org or role.country
         if where:
             kb.holders.setdefault((where, role.title), []).append((role, e.id))
+
+
+def _plural_phrase(phrase: str, irregular: dict[str, str]) -> str:
+    """The plural of a noun phrase: its head is the last word, or the word before "of"
+    ("prisoners of war", "members of parliament", "ministers of defence")."""
+    words = phrase.split()
+    k = words.index("of") - 1 if "of" in words[1:] else len(words) - 1
+    words[k] = irregular.get(words[k]) or _plural(words[k])
+    return " ".join(words)
 
 
 def _pluralisable_demonym(dem: str) -> bool:
@@ -246,8 +259,7 @@ def _lexicon(kb: KnowledgeBase, titles_raw: dict[str, Any], agents: dict[str, An
         singular = {key(v) for v in variants}
         for variant in variants:
             kb.add(variant, Item("title", canonical))
-            words = variant.split()
-            plural = " ".join(words[:-1] + [_plural(words[-1])])
+            plural = _plural_phrase(variant, {})
             if key(plural) not in singular:
                 kb.add(plural, Item("title", canonical))
                 kb.plural_titles.add(key(plural))
@@ -255,9 +267,7 @@ def _lexicon(kb: KnowledgeBase, titles_raw: dict[str, Any], agents: dict[str, An
     for sector, nouns in (agents.get("sectors") or {}).items():
         for noun in nouns:
             kb.add(noun, Item("agent", sector))
-            head = noun.split()[-1]
-            plural = irregular.get(head) or _plural(head)
-            kb.add(" ".join(noun.split()[:-1] + [plural]), Item("agent", sector))
+            kb.add(_plural_phrase(noun, irregular), Item("agent", sector))
     for word in agents.get("former") or []:
         kb.add(word, Item("former", True))
 
@@ -323,8 +333,9 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         entries={}, phrases={}, holders=defaultdict(list), titles=titles, leaders={}, country_names={},
         non_agent_heads=frozenset(key(w) and key(w)[-1] for w in agents.get("non_agent_heads") or []),
         locative=frozenset(w.lower() for w in agents.get("locative") or []),
-        needs_modifier=frozenset(k for w in agents.get("needs_modifier") or []
-                                 for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        needs_modifier=frozenset([k for w in agents.get("needs_modifier") or []
+                                  for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))]
+                                 + [key(w) for w in agents.get("adjectival") or []]),
         unique_titles=frozenset(k for k, v in titles_raw.items() if v.get("unique")),
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []

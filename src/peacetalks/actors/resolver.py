@@ -221,8 +221,9 @@ def _complement_cut(tokens: Sequence[Tok], matches: Sequence[Match]) -> int:
 
 
 def _trailing_name(tokens: Sequence[Tok], after: int, matches: Sequence[Match]) -> Optional[str]:
-    """Capitalised unmatched words right after a title: a named person we do not know."""
-    taken = {k for m in matches for k in range(m.i, m.j)}
+    """Capitalised unmatched words right after a title: a named person we do not know.
+    A word that is only someone's surname may be this person's first name ("Governor Pavel Smirnov")."""
+    taken = {k for m in matches if any(it.kind != "surname" for it in m.items) for k in range(m.i, m.j)}
     words = []
     for k in range(after, len(tokens)):
         t = tokens[k]
@@ -282,7 +283,7 @@ def _other_last_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) 
 
 
 def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matches: Sequence[Match],
-                      when: dt.date) -> Resolution:
+                      when: dt.date, context_country: Optional[str] = None) -> Resolution:
     title_match = r.titles[-1]
     title = title_match.first("title").value  # type: ignore[union-attr]
     country = r.places[0][1] if r.places else None
@@ -304,12 +305,12 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and org is not None:
         country = org.country
     if country is None and unknown:
-        country = name_origin(kb, unknown)
+        country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
 
 
 def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], when: dt.date,
-              prefer: Sequence[str] = (), dated: bool = True) -> Resolution:
+              prefer: Sequence[str] = (), dated: bool = True, context_country: Optional[str] = None) -> Resolution:
     """The resolution of one noun phrase from its matches (see the module docstring for the order).
 
     ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
@@ -331,7 +332,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
                 return titled
         return _entry_resolution(kb, person, when, confidence)
     if r.titles:
-        return _title_resolution(kb, r, tokens, matches, when)
+        return _title_resolution(kb, r, tokens, matches, when, context_country)
     if r.org:
         entry = kb.entries[r.org[0].first("entry").value]  # type: ignore[union-attr]
         res = _entry_resolution(kb, entry, when, 0.9)
@@ -442,7 +443,8 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
     if not tokens:
         return nothing()
     matches = find(tokens, kb, strict=False)
-    res = interpret(kb, tokens, matches, when, dated=parse_date(date) is not None)
+    res = interpret(kb, tokens, matches, when, dated=parse_date(date) is not None,
+                    context_country=_context_country(kb, context))
     if res.country is None and res.actor_id is None:
         city = _city_country(tokens, matches)
         if city:
@@ -460,7 +462,9 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
             if country is None:
                 country = name_origin(kb, name)
             return Resolution(None, name, country, None, 0.3 if country is None else 0.35)
-    if res.country is None and context and res.actor_id is None and res.sector is None:
+    if res.country is None and context and res.actor_id is None and (res.sector is None or res.name or res.role):
+        # Nothing in the phrase gave a country: an unnamed body, or a title or a person we do not
+        # know ("Minister Juan Perez") takes the country the context speaks of.
         res.country = _context_country(kb, context)
     return res
 

@@ -17,7 +17,7 @@ import re
 from collections import defaultdict
 from typing import Any, Optional
 
-from sqlalchemy import Connection, ColumnElement, and_, func, literal, or_, select, tuple_
+from sqlalchemy import Connection, ColumnElement, and_, func, literal, literal_column, or_, select, tuple_
 
 from peacetalks.store import schema as s
 
@@ -52,8 +52,9 @@ def search_documents(conn: Connection, q: str, limit: int, offset: int) -> list[
     d = s.documents
     stmt = select(d.c.id, d.c.title, d.c.published, d.c.source, d.c.url, d.c.text)
     if conn.dialect.name == "postgresql":
-        doc = func.to_tsvector(literal("simple"), func.coalesce(d.c.title, "") + literal(" ") + d.c.text)
-        query = func.plainto_tsquery(literal("simple"), " ".join(words))
+        simple = literal_column("'simple'::regconfig")  # a constant; the words are bound below
+        doc = func.to_tsvector(simple, func.coalesce(d.c.title, "") + literal(" ") + d.c.text)
+        query = func.plainto_tsquery(simple, " ".join(words))
         stmt = stmt.where(doc.op("@@")(query)).order_by(func.ts_rank(doc, query).desc(), d.c.id)
     else:
         stmt = stmt.where(and_(*[or_(_contains(d.c.title, w), _contains(d.c.text, w)) for w in words]))
@@ -217,3 +218,65 @@ def data_version(conn: Connection) -> tuple[Any, ...]:
     """Changes whenever a document is stored or removed: the key of the process cache."""
     d = s.documents
     return tuple(conn.execute(select(func.count(), func.max(d.c.ingested_at))).one())
+
+
+# ------------------------------------------------------------------ lean events for indicators
+
+def lean_events(conn: Connection) -> list[dict[str, Any]]:
+    """Every event as the few fields weekly_indicators reads, from indexed columns only.
+
+    Decoding 100k JSON records takes seconds; these columns take a fraction of that. Actors and
+    recipients carry ``country``, ``actor_id`` and ``text`` (what party_key needs); ``evidence``
+    is absent (fetch full records for what is quoted)."""
+    e, ea, d = s.events, s.event_actors, s.documents
+    roles: dict[tuple[str, str], dict[str, list[dict[str, Any]]]] = {}
+    for r in conn.execute(select(ea.c.doc_id, ea.c.event_id, ea.c.role, ea.c.actor_id, ea.c.country, ea.c.text)
+                          .where(ea.c.role.in_(("actor", "recipient")))):
+        slot = roles.setdefault((r.doc_id, r.event_id), {"actor": [], "recipient": []})
+        slot[r.role].append({"actor_id": r.actor_id, "country": r.country, "text": r.text})
+    stmt = select(e.c.doc_id, e.c.id, e.c.date, d.c.published, e.c.event_type, e.c.quad, e.c.mode, e.c.polarity,
+                  e.c.intensity, e.c.location_name).join(d, d.c.id == e.c.doc_id)
+    out = []
+    for r in conn.execute(stmt):
+        slot = roles.get((r.doc_id, r.id), {})
+        out.append({"id": r.id, "doc_id": r.doc_id, "date": r.date.isoformat() if r.date else None,
+                    "published": r.published.isoformat() if r.published else None, "event_type": r.event_type,
+                    "quad": r.quad, "mode": r.mode, "polarity": r.polarity or "asserted",
+                    "intensity": r.intensity, "location": {"name": r.location_name} if r.location_name else None,
+                    "actors": slot.get("actor", []), "recipients": slot.get("recipient", [])})
+    return out
+
+
+def latest_events(conn: Connection, types: list[str], countries: list[str], limit: int) -> list[dict[str, Any]]:
+    """Full records of the newest events (by publication) of ``types`` involving ``countries``."""
+    e, ea, d = s.events, s.event_actors, s.documents
+    party = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")),
+                                                     ea.c.country.in_(countries))
+    stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
+            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(party))
+            .order_by(d.c.published.is_(None), d.c.published.desc(), e.c.id.desc()).limit(limit))
+    if types:
+        stmt = stmt.where(e.c.event_type.in_(types))
+    return [_event_row(r) for r in conn.execute(stmt)]
+
+
+def dyad_events(conn: Connection, dyad: str, *, types: list[str], quads: list[str], actor: Optional[str],
+                since: Optional[dt.date], until: Optional[dt.date], limit: int, offset: int) -> list[dict[str, Any]]:
+    """Events of a dyad (first actor and first recipient, either direction), newest first: the
+    same selection the timeline counts, so a bar and the list it opens agree."""
+    e, d = s.events, s.documents
+    stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
+            .join(d, d.c.id == e.c.doc_id))
+    for cond in (_dyad_filter(dyad), _party_filter(actor)):
+        if cond is not None:
+            stmt = stmt.where(cond)
+    if types:
+        stmt = stmt.where(e.c.event_type.in_(types))
+    if quads:
+        stmt = stmt.where(e.c.quad.in_(quads))
+    if since:
+        stmt = stmt.where(e.c.date >= since)
+    if until:
+        stmt = stmt.where(e.c.date <= until)
+    stmt = stmt.order_by(e.c.effective_date.is_(None), e.c.effective_date.desc(), e.c.doc_id, e.c.id)
+    return [_event_row(r) for r in conn.execute(stmt.limit(limit).offset(offset))]

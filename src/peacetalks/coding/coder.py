@@ -4,9 +4,8 @@ location, date, intensity and a calibrated confidence."""
 from __future__ import annotations
 
 import datetime as dt
-import functools
 from dataclasses import dataclass
-from typing import TYPE_CHECKING, Callable, Optional, Sequence
+from typing import TYPE_CHECKING, Optional, Sequence
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
@@ -19,6 +18,7 @@ from peacetalks.coding.location import locations
 from peacetalks.coding.modality import is_deontic, modality, polarity
 from peacetalks.coding.roles import MentionIndex, roles, subject_of
 from peacetalks.coding.triggers import COMPLEMENT_PREPS, Trigger, context_lemmas, find_triggers, reports_speech
+from peacetalks.nlp.temporal import resolve_date
 from peacetalks.records import ActorMention, Event, PlaceMention, Source, Span
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -33,25 +33,11 @@ PROMISABLE = frozenset({"AID", "COOPERATE", "RETREAT", "CONCEDE", "SUPPORT"})
 THREATENABLE = frozenset({"ASSAULT", "COERCE", "SANCTION", "MOBILIZE"})
 FUTURE = frozenset({"intended", "hypothetical", "conditional"})
 ACTOR_ENTS = ("ORG", "GPE", "NORP", "PERSON")
+CLAIMANT_PRONOUNS = frozenset({"they", "he", "she", "it", "we", "i"})
 PLACE_ENTS = ("GPE", "LOC", "FAC")
-
-DateResolver = Callable[[SpacySpan, Optional[dt.date], Optional[int]], tuple[Optional[str], Optional[str]]]
-
 
 def coder_name() -> str:
     return f"peacetalks {__version__} rules/{load_intensity().name}"
-
-
-@functools.lru_cache(maxsize=1)
-def _date_resolver() -> DateResolver:
-    """``peacetalks.nlp.temporal.resolve_date`` when present, else the publication date."""
-    try:
-        from peacetalks.nlp.temporal import resolve_date  # type: ignore[import-not-found]
-        return resolve_date  # type: ignore[no-any-return]
-    except Exception:  # the temporal module is written by another part; degrade gracefully
-        def fallback(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[int] = None) -> tuple[Optional[str], Optional[str]]:
-            return (published.isoformat(), "day") if published else (None, None)
-        return fallback
 
 
 def mode_from_content(governor_type: str, inner_type: str, inner_mode: Optional[str]) -> Optional[str]:
@@ -90,7 +76,10 @@ class Coded:
 def _decide(trig: Trigger, lex: Lexicon, historical: bool) -> Optional[Coded]:
     sense = trig.sense
     pol = polarity(trig.anchor)
-    mod = modality(trig.anchor, lex, governed=trig.governor is not None and trig.governor.sense.type in ("AGREE", "THREATEN"),
+    # An obligation in reported speech is a request made by the speaker: its modality is the
+    # speech act's ("said Iran must release" is an actual request), not the obligation's.
+    where = trig.anchor.head if trig.kind == "deontic" else trig.anchor
+    mod = modality(where, lex, governed=trig.governor is not None and trig.governor.sense.type in ("AGREE", "THREATEN"),
                    historical=historical)
     etype, mode, cameo = sense.type, sense.mode, sense.cameo
     if sense.needs_content and not trig.embedded:
@@ -106,18 +95,24 @@ def _decide(trig: Trigger, lex: Lexicon, historical: bool) -> Optional[Coded]:
         # "will not allow foreign forces" / "did not agree": a refusal, coded as asserted REJECT.
         if pol == "negated":
             return Coded("REJECT", None, "120", "asserted", mod)
+        if trig.kind == "permission" and mod in ("hypothetical", "expected", "conditional"):
+            return None  # "should be allowed", "could allow": neither a grant nor a promise
         if trig.kind == "permission" and mod not in FUTURE and trig.governor is None:
             # "allowed aid convoys into Gaza": access actually granted; "this allows us to ..."
             # or a bare "allowed" is nothing.
             if _grants_access(trig.anchor, lex):
                 return Coded("RETREAT", "access", "0861", pol, mod)
             return None
+    if etype in ("RETREAT", "CONCEDE") and pol == "negated" and mod == "intended" and trig.governor is None:
+        # "will not lift the embargo", "won't release the hostages": declining to yield (CAMEO 124)
+        return Coded("REJECT", "yield", "124", "asserted", mod)
     perfect = any(c.dep_ == "aux" and c.lemma_ == "have" for c in trig.anchor.children)
     # "may have launched": a guess about the past, neither a promise nor a threat; "must arm",
     # "sanctions are needed": an obligation, neither either. A bare "could/can" is a
     # possibility: only an announced ("will") or conditional action is a promise or a threat.
+    # A bare noun takes no promise or threat from the clause around it ("would prohibit all aid").
     if (trig.governor is None and mod in ("intended", "conditional") and pol == "asserted" and not perfect
-            and not is_deontic(trig.anchor, lex)):
+            and trig.kind != "noun" and not is_deontic(trig.anchor, lex)):
         if etype in PROMISABLE and mod == "intended":
             etype, mode, cameo = "AGREE", None, "030"
         elif etype in THREATENABLE or (etype == "PROTEST" and mod == "conditional"):
@@ -149,6 +144,20 @@ def _speaker(anchor: Token, lex: Lexicon, index: MentionIndex) -> Optional[Actor
             return index.for_token(subj[0]) if subj else None
         cur = head
     return None
+
+
+def claims_own_action(anchor: Token) -> bool:
+    """"The Taliban claimed that they had attacked the school": a claim of responsibility
+    (CAMEO 015, a statement, like "claimed responsibility for the attack"), when the subject
+    of the claimed action is a pronoun for the claimant."""
+    cur = anchor
+    for _ in range(4):
+        if cur.dep_ == "ccomp" and cur.head.lemma_.lower() == "claim":
+            return any(c.dep_ in ("nsubj", "nsubjpass") and c.lower_ in CLAIMANT_PRONOUNS for c in cur.children)
+        if cur.dep_ not in ("conj", "xcomp") or cur.head.i == cur.i:
+            return False
+        cur = cur.head
+    return False
 
 
 def in_statement_frame(anchor: Token, lex: Lexicon) -> bool:
@@ -233,9 +242,10 @@ def _events_for(trig: Trigger, ctx: SentenceContext, analysis: "Analysis", lex: 
         return []
     if trig.embedded and trig.embedded[0].sense.type in trig.sense.yields_to:
         return []  # "ordered patrols": the complement is coded instead
-    if in_statement_frame(trig.anchor, lex):
+    if in_statement_frame(trig.anchor, lex) or claims_own_action(trig.anchor):
         return []
-    date, precision = _date_resolver()(ctx.sent, analysis.published, trig.start)
+    # The date expression attached to (or nearest) the trigger, resolved against `published`.
+    date, precision = resolve_date(ctx.sent, analysis.published, trig.start)
     coded = _decide(trig, lex, _is_historical(date, analysis.published))
     if coded is None:
         return []
@@ -249,6 +259,8 @@ def _events_for(trig: Trigger, ctx: SentenceContext, analysis: "Analysis", lex: 
             gov_actors, _ = roles(trig.governor.anchor, trig.governor.word, index, speaker)
         actors, recipients = roles(trig.anchor, trig.word, index, speaker, gov_actors,
                                    COMPLEMENT_PREPS if trig.sense.governs else frozenset())
+    if trig.kind == "permission" and not actors:
+        return []  # "weapons that will allow us to win": a thing permits nothing
     quad, default_cameo, intensity = load_intensity().score(coded.event_type, coded.mode)
     where = locations(trig.tokens, places, material=quad.startswith("material"))
     # ASSAULT on several places is one event per place (SPEC §3); others keep the first place.

@@ -3,8 +3,10 @@
 Polarity: ``negated`` when the trigger's clause (or a clause governing it through xcomp, as in
 "did not agree to withdraw") carries "not"/"never", or a nominal trigger has "no".
 Modality, strongest first: conditional ("only if", "unless", "provided that") > hypothetical
-("would", "could", "may", "might") > expected ("possible", "unlikely", "expected") > intended
-("will", "plans to", "intends to") > historical (resolved date years before publication) > actual.
+("would", "could", "may", "might"; obligations "must", "need to", "sanctions are needed"; the
+"if" clause itself) > expected ("possible", "unlikely", "expected") > intended ("will", "plans
+to", "intends to"; "would" in reported speech) > historical (resolved date years before
+publication) > actual.
 """
 
 from __future__ import annotations
@@ -80,6 +82,10 @@ def _takes_as_content(word: Token, prev: Token) -> bool:
 def _reported(chain: Sequence[Token], lex: Lexicon) -> bool:
     """The clause is the content of a speech verb ("said it would strike")."""
     top = chain[-1]
+    for _ in range(3):  # "announced it would prohibit aid and would deny entry"
+        if top.dep_ != "conj" or top.head.i == top.i:
+            break
+        top = top.head
     return top.dep_ == "ccomp" and top.head.lemma_.lower() in lex.speech_verbs
 
 
@@ -87,7 +93,7 @@ def _first_person(verb: Token) -> bool:
     return any(c.dep_ == "nsubj" and c.lower_ in ("i", "we") for c in verb.children)
 
 
-def _performative(word: Token, prev: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
+def _performative(word: Token, chain: Sequence[Token], lex: Lexicon) -> bool:
     """"I want to thank X", "we would like to congratulate": the act itself, not an intention."""
     return (word.lemma_.lower() in lex.performative_frames and chain[0].lemma_.lower() in lex.performative_verbs
             and _first_person(word))
@@ -100,6 +106,8 @@ def _modal_cues(chain: Sequence[Token], lex: Lexicon) -> set[str]:
     for tok in chain:
         if _has_condition(tok):
             cues.add("conditional")
+        if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+            cues.add("hypothetical")  # the condition itself: "if the West sends tanks"
         for child in tok.children:
             low = child.lower_
             if child.dep_ in ("aux", "auxpass"):
@@ -113,7 +121,7 @@ def _modal_cues(chain: Sequence[Token], lex: Lexicon) -> set[str]:
                 cues.add("expected")
         lemma = tok.lemma_.lower()
         if (lemma in lex.intent_words and prev is not None and _takes_as_content(tok, prev)
-                and not _performative(tok, prev, chain, lex)):
+                and not _performative(tok, chain, lex)):
             cues.add("intended")
         if lemma in lex.deontic_verbs and prev is not None and prev.dep_ == "xcomp" and prev.head.i == tok.i:
             cues.add("hypothetical")  # "we need to arm", "they have to withdraw"

@@ -65,11 +65,15 @@ ACTOR_OBJECT_DEPS = frozenset({"dobj", "nsubjpass", "dative"})
 MATERIAL_TYPES = frozenset({"ASSAULT", "COERCE", "RETREAT", "AID", "COOPERATE", "MOBILIZE", "PROTEST"})
 # Demonstrative subjects are things, not actors ("this will allow us to ...").
 DEMONSTRATIVES = frozenset({"this", "these", "those", "that"})
+# Prepositions that make a noun the topic of what governs it ("discussions about sanctions") or
+# deny it ("uses its arsenal without restrictions").
+TOPIC_PREPS = frozenset({"about", "regarding", "concerning", "without"})
 # Nominal dependencies: an adjective in one of them is used as a noun ("the offensive on X").
 NOMINAL_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "pobj"})
 # Prepositions whose object belongs to the phrase it modifies ("a mission of observers",
-# "tons of medicine", "families as human shields"), for the lemmas senses may require.
-PHRASE_PREPS = frozenset({"of", "as"})
+# "tons of medicine", "families as human shields", "access to websites"), for the lemmas senses
+# may require.
+PHRASE_PREPS = frozenset({"of", "as", "to"})
 
 
 def _lemma(tok: Token) -> str:
@@ -169,8 +173,8 @@ def _support_head(noun: Token, lex: Lexicon) -> Optional[Token]:
     carriers = lex.carrier_verbs
     if noun_dep in ("dobj", "nsubjpass", "attr") and head.pos_ in ("VERB", "AUX") and _lemma(head) in carriers:
         return head
-    if (noun_dep == "pobj" and head.dep_ == "prep" and head.head.pos_ in ("VERB", "AUX")
-            and _lemma(head.head) in carriers):
+    if (noun_dep == "pobj" and head.dep_ == "prep" and head.lower_ not in TOPIC_PREPS
+            and head.head.pos_ in ("VERB", "AUX") and _lemma(head.head) in carriers):
         return head.head
     return None
 
@@ -237,7 +241,21 @@ def _noun_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
             return Trigger(support, tok, (support, tok), sense, "support")
     if sense.light and not _noun_licensed(tok, lex):
         return None
+    if _mentioned(tok):
+        return None
     return Trigger(tok, tok, (tok,), sense, "noun")
+
+
+def _mentioned(noun: Token) -> bool:
+    """A bare event noun that is the topic of talk ("discussions about sanctions", "talks on a
+    ceasefire") or a predicate ("Russia is the greatest threat") names no action of the sentence."""
+    head = noun.head
+    if noun.dep_ == "attr" and head.lemma_ == "be":
+        return True
+    if noun.dep_ != "pobj" or head.dep_ != "prep":
+        return False
+    prep = head.lower_
+    return prep in TOPIC_PREPS or (prep == "on" and head.head.pos_ == "NOUN")
 
 
 def _objects(verb: Token) -> Iterable[Token]:

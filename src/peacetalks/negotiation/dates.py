@@ -25,6 +25,8 @@ _PAST = frozenset({"held", "postponed", "cancelled"})
 
 def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Token], status: str) -> Optional[str]:
     """ISO date (day or month precision) of the thing the sentence says, or None."""
+    if status in _UNSETTLED and anchor is not None and not _dated_near(sent, anchor):
+        return None  # "Ukraine proposed on Monday a working group": Monday dates the proposal
     shared = _shared_resolver()
     if shared is not None:
         try:
@@ -42,6 +44,21 @@ def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Toke
         if iso:
             return iso
     return published.isoformat() if published and status == "held" else None
+
+
+# A meeting only talked about is dated by a date written on it ("talks on June 2", "meet on
+# Friday"), not by the day someone proposed or mentioned it.
+_UNSETTLED = frozenset({"proposed", "conditional"})
+_SAYING = frozenset({"propose", "suggest", "offer", "say", "tell", "announce", "float", "invite", "urge"})
+
+
+def _dated_near(sent: SpacySpan, anchor: Token) -> bool:
+    scope = {t.i for t in anchor.subtree}
+    head = anchor.head
+    if head.i != anchor.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _SAYING:
+        scope |= {t.i for t in head.subtree if t.i not in {a.i for a in anchor.ancestors}}
+        scope -= {t.i for c in head.children if c.dep_ in ("ccomp", "advcl") for t in c.subtree}
+    return any(e.label_ == "DATE" and any(i in scope for i in range(e.start, e.end)) for e in sent.ents)
 
 
 def _reduced(iso: str, precision: Optional[str]) -> str:

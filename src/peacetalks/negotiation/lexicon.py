@@ -109,6 +109,10 @@ def issues() -> IssueLexicon:
     for issue, phrases in raw["issues"].items():
         for p in phrases:
             entries.setdefault(phrase(str(p)), issue)
+            # entries are lemmas, but a plural written in the list ("western troops") must match too
+            words = phrase(str(p))
+            if len(words[-1]) > 3 and words[-1].endswith("s") and not words[-1].endswith("ss"):
+                entries.setdefault(words[:-1] + (words[-1][:-1],), issue)
     stance_verbs: dict[str, str] = {}
     for stance, words in raw["stance_verbs"].items():
         for w in words:

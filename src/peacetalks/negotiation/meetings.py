@@ -19,7 +19,8 @@ from spacy.tokens import Span as SpacySpan, Token
 from peacetalks.negotiation import dates, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.status import (
-    HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of, strong_proposal,
+    HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of,
+    strong_proposal,
 )
 from peacetalks.negotiation.syntax import ancestors, is_negated, speaker, subject_of, trimmed
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, Span, stable_id
@@ -83,7 +84,7 @@ def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: Spacy
         level = _level_cue([tok] + list(tok.children)) or "unspecified"
         status = "planned" if any(t.lemma_.lower() in ("agree", "plan", "schedule") for t in sent) else "proposed"
         d = Draft(sentence=si, trigger=tok, level=level, status=status, order=order,
-                  evidence=[trimmed(sent)], level_explicit=True, speaker=spk_key)
+                  evidence=[trimmed(sent, analysis.text)], level_explicit=True, speaker=spk_key)
         d.participants = _dedupe(index.in_tokens(_left_window(tok)) + index.in_tokens(_right_window(tok)))
         out.append(d)
     return out
@@ -105,6 +106,8 @@ def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "group":
         return any(c.lemma_.lower() in ("work", "working") for c in tok.children)
+    if lemma == "team":  # "technical teams", "expert teams": a working level, not any team
+        return any(c.lemma_.lower() in ("technical", "expert", "working") for c in tok.children)
     if lemma not in {p[-1] for p in lex.nouns}:
         return False
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() != "summit":
@@ -123,7 +126,7 @@ def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
 def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
-    if lemma in ("call", "host", "visit"):
+    if lemma in ("call", "host", "visit", "receive", "telephone"):
         if any(c.dep_ == "dobj" and _is_meeting_noun(c, lexicon.meetings()) for c in tok.children):
             return False  # "host a meeting": the meeting word is the trigger
         if any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in tok.children):
@@ -133,7 +136,11 @@ def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
         return any(index.of_subtree(c) for c in objs if c.dep_ == "dobj")
     if lemma in ("travel", "fly"):  # "Witkoff will travel to Moscow": a visit to a party
         return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index) for c in tok.children)
-    if lemma in ("convene", "reconvene"):  # "negotiators from Kyiv and Moscow will reconvene"
+    if lemma == "arrive":  # "Zelensky arrived in Washington for talks"
+        return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and _pobj_actor(c, index) for c in tok.children)
+    if lemma in ("convene", "reconvene", "sit"):  # "negotiators from Kyiv and Moscow will reconvene / sat down"
+        if lemma == "sit" and not any(c.dep_ == "prt" and c.lower_ == "down" for c in tok.children):
+            return False
         subj = subject_of(tok)
         return subj is not None and len({country_key(m) for m in index.in_tokens(subj.subtree)}) > 1
     if lemma == "discuss":  # "Sybiha and Fidan discussed ...": a meeting of the subjects
@@ -173,7 +180,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     if proposer is not None and status in ("held",):
         proposer = None
     d = Draft(sentence=si, trigger=trig, level=level_cue or "unspecified", status=status,
-              participants=parts, proposer=proposer, evidence=[trimmed(sent)],
+              participants=parts, proposer=proposer, evidence=[trimmed(sent, analysis.text)],
               level_explicit=level_cue is not None, format_cue=_format_cue(window), status_marked=bool(marked))
     d.preconditions = preconditions_of(trig)
     if d.preconditions and d.status in ("proposed", "planned"):
@@ -247,9 +254,8 @@ def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
             found.append(owner)
     for c in trig.children:  # "his call with Putin": the possessor is a party
         if c.dep_ == "poss" and c.pos_ == "PRON":
-            owner = _possessor(c, index)
-            if owner is not None:
-                found.append(owner)
+            owners = _possessors(c, index) if c.lower_ == "their" else [_possessor(c, index)]
+            found += [o for o in owners if o is not None]
     frame = frame_token(trig)  # "after weeks of negotiations" frames like "after negotiations"
     if frame.dep_ == "pobj" and frame.head.lower_ in ("during", "at", "after", "following"):
         found += _subject_parties(frame.head.head, index)  # "agreed during a phone call"
@@ -292,6 +298,17 @@ def _possessor(pron: Token, index: PartyIndex) -> Optional[ActorMention]:
         if subj is not None and subj.pos_ != "PRON" and index.of_subtree(subj) is not None:
             return index.of_subtree(subj)
     return index.resolve_pronoun(pron)
+
+
+def _possessors(pron: Token, index: PartyIndex) -> list[Optional[ActorMention]]:
+    """"their talks" -> every party of the nearest named subject ("Trump and Zelensky")."""
+    for anc in ancestors(pron):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(anc)
+        if subj is not None and subj.pos_ != "PRON" and index.in_tokens(subj.subtree):
+            return list(index.in_tokens(subj.subtree))
+    return [index.resolve_pronoun(pron)]
 
 
 def _subject_parties(verb: Token, index: PartyIndex) -> list[ActorMention]:
@@ -377,7 +394,7 @@ def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
 
 def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
     """Who travels or calls: the subject of "visit", "call", "phone" sets the level."""
-    if trig.lemma_.lower() not in ("visit", "call", "phone", "travel", "fly"):
+    if trig.lemma_.lower() not in ("visit", "call", "phone", "telephone", "travel", "fly", "arrive"):
         return None
     subj = subject_of(trig)
     return index.of_subtree(subj) if subj is not None else None

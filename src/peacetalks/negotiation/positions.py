@@ -23,6 +23,7 @@ from peacetalks.records import ActorMention, Position, stable_id
 if TYPE_CHECKING:  # pragma: no cover
     from peacetalks.pipeline import Analysis
 
+_TIME_FRAMES = frozenset({"after", "before", "during", "until", "following", "since"})
 _PREDICATIVE = frozenset({"acomp", "oprd", "ccomp", "xcomp", "conj", "ROOT", "attr"})
 _DROP_WORDS = frozenset({"any", "the", "a", "an", "its", "their", "his", "her", "such", "those", "these", "all"})
 _QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "``", "''"})
@@ -71,7 +72,7 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
             i += 1  # "only this can guarantee that ...": the verb is not the issue
             continue
         head = max(span, key=lambda t: (t.head.i not in {s.i for s in span}, -abs(t.i - span[-1].i)))
-        if not (head.pos_ == "ADJ" and head.dep_ == "amod"):  # "legitimate interests" is no claim
+        if not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
             out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
         i += len(hit[0])
     return out
@@ -82,11 +83,18 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
 _VERBAL_ISSUES = frozenset({"cede", "hand", "annex", "swap", "join", "withdraw", "sanction", "mediate"})
 
 
+def _judged(noun: Token) -> bool:
+    """"considers Zelensky an illegitimate leader": the adjective is the verdict, not a label."""
+    return noun.dep_ in ("oprd", "attr", "dobj", "pobj", "ccomp") and any(
+        a.lemma_.lower() in lexicon.issues().claim_verbs for a in list(ancestors(noun))[:2])
+
+
 def _norm(tok: Token) -> str:
     """The lemma; spaCy leaves plural proper nouns alone ("Tomahawks"), so strip their -s."""
     lemma = tok.lemma_.lower()
-    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3:
-        return lemma[:-1]
+    known = lexicon.issues().by_first
+    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 and lemma not in known and lemma[:-1] in known:
+        return lemma[:-1]  # "Tomahawks" -> tomahawk, but "Donbas" stays
     return lemma
 
 
@@ -103,7 +111,7 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
         return [Position(
             id=stable_id(analysis.doc_id, si, match.head.idx, match.issue, stance, actor.key),
             actor=actor, issue=match.issue, stance=stance, statement=statement,
-            evidence=trimmed(sent), date=date, sentence=si,
+            evidence=trimmed(sent, analysis.text), date=date, sentence=si,
         ) for actor in actors]
     return []
 
@@ -111,18 +119,24 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
 def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> Iterator[tuple[str, Token]]:  # type: ignore[assignment]
     """Candidate stances on the way from the issue word to the root, nearest first."""
     lex = lexicon.issues()
+    if head.dep_ == "pobj" and head.head.lower_ in _TIME_FRAMES:
+        return  # "the deployment of troops after a ceasefire": the ceasefire only dates it
     nodes = [head] + list(ancestors(head))
     cond = next((n for n in nodes if (n.dep_ == "advcl" and _is_condition(n, lex)) or _is_exchange(n)), None)
-    if cond is not None:  # an issue inside "only if ..." / "in exchange for ..." is a condition of the main clause's actor
+    if cond is not None:  # inside "only if ..." / "in exchange for ...": a condition of the main clause's actor
         yield "condition", cond.head
         return
     for prev, node in zip([None] + nodes, nodes):
         if prev is not None and prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX", "ADJ"):
             break  # "ready to talk, but ... illegitimate": a conjoined clause has its own stance
         if node is head:
+            if node.pos_ == "VERB" and node.lemma_.lower() in _COMMIT and _commits(node):
+                yield ("reject" if _negated(node) else "accept"), node  # "we will not withdraw"
             continue
-        if node.i in issue_heads:
+        if node.i in issue_heads and not (prev is not None and prev.dep_ == "conj"):
             return  # "a ceasefire along the front line": the line only qualifies the ceasefire
+        if node.i in issue_heads:
+            continue  # "security guarantees and air defence": coordinated issues share the stance
         if any(c is not prev and ((c.dep_ == "advcl" and _is_condition(c, lex)) or _is_exchange(c))
                for c in node.children) and node.pos_ in ("VERB", "AUX"):
             yield "condition", node  # "threatened sanctions if no deal is made"
@@ -131,7 +145,8 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         if found == "demand" and node.lemma_.lower() == "insist" and prev is not None and prev.dep_ == "ccomp" \
                 and not ({c.lower_ for c in prev.children if c.dep_ == "aux"} & _OBLIGATION):
             found = "claim"  # "insisted that his mandate had expired": an assertion, not a demand
-        if found is not None and node.dep_ == "xcomp" and _demanding(node.head, lex):
+        if found is not None and node.dep_ in ("xcomp", "ccomp") and _demanding(node.head, lex) \
+                and (node.dep_ == "xcomp" or node.head.lemma_.lower() in _WANTING):
             yield "demand", node.head  # "urged Zelensky to accept ...": the urger demands it
             continue
         if found is not None:
@@ -150,18 +165,24 @@ def _node_stance(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
 
 def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     lemma = node.lemma_.lower()
+    if node.pos_ in ("AUX", "VERB") and any(c.lower_ == "out" and "of the question" in c.doc[c.i:c.i + 4].text.lower()
+                                            for c in node.children):
+        return "reject"  # "a ceasefire is out of the question"
     if node.pos_ == "NOUN" and lemma in _ROOM_NOUNS and any(c.lower_ == "no" for c in node.children):
         return "reject"  # "no role for European peacekeepers", "no intention of withdrawing"
     if lemma in _DELIBERATE and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in node.children):
         return None  # "ready to consider a truce": weighing it, the governing word decides
     if node.pos_ == "NOUN" and lex.stance_verbs.get(lemma) == "condition":
         return "condition"  # "as a condition for a ceasefire"
-    if node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children):
+    if node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children) \
+            and not (node.dep_ == "dobj" and node.head.lemma_.lower() in _EXPRESS):
         return None  # "rejected calls for a ceasefire": a bare noun's stance is not the speaker's
     for word in (phrasal(node), lemma):
         if word in lex.stance_verbs:
             return _adjust(lex.stance_verbs[word], node, lex)
-    if lemma in _COMMIT and _aux(node) & _COMMIT_AUX:
+    if _obliged(node):
+        return "demand"
+    if lemma in _COMMIT and _commits(node):
         # "would send more weapons": a commitment, unless negated ("ready to provide" is read at "ready")
         return "reject" if _negated(node) else "accept"
     acomp = next((c for c in node.children if c.dep_ in ("acomp", "attr") and _stance_phrase(c) in lex.stance_verbs),
@@ -170,8 +191,10 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
         return _adjust(lex.stance_verbs[_stance_phrase(acomp)], node, lex)
     if lemma in lex.claim_verbs and lemma not in REPORTING:
         # "considers the deployment unacceptable": the complement carries the stance
-        comp = next((c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")
-                     and c.lemma_.lower() in lex.stance_verbs), None)
+        comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
+        comps += [g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+                  if g.dep_ in ("pobj", "acomp", "amod")]  # "described the plan as unacceptable"
+        comp = next((c for c in comps if c.lemma_.lower() in lex.stance_verbs), None)
         return lex.stance_verbs[comp.lemma_.lower()] if comp is not None else "claim"
     return None
 
@@ -188,16 +211,38 @@ def _is_exchange(prep: Token) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in ("exchange", "return") for o in prep.children)
 
 
+# Nouns for someone's proposal: as the subject of a verdict they are what is judged, not who judges.
+_PROPOSAL_NOUNS = frozenset({"demand", "proposal", "plan", "offer", "idea", "call", "request", "condition",
+                             "ultimatum", "initiative", "suggestion", "presence", "deployment",
+                             "deal", "agreement", "settlement", "accord", "treaty", "solution"})
 # "there is no role/place/room for X": a refusal written as an absence.
 _ROOM_NOUNS = frozenset({"role", "place", "room", "question", "way", "intention", "plan", "desire", "interest",
                          "need", "willingness"})
 # Verbs of weighing something, not of holding an opinion on it, when they have a bare object.
 _DELIBERATE = frozenset({"consider", "study", "examine", "discuss", "review"})
+# Verbs that voice their object: "signalled readiness to ...", "expressed support for ...".
+_EXPRESS = frozenset({"signal", "express", "show", "voice", "confirm", "reaffirm", "announce", "declare",
+                      "state", "reiterate", "indicate"})
 _OBLIGATION = frozenset({"must", "should", "need", "has", "have"})
+# Demand verbs whose that-clause is the thing demanded ("wants Ukraine to recognise ...").
+_WANTING = frozenset({"want", "demand", "urge", "ask", "press", "require", "expect"})
+_CONTAIN = frozenset({"include", "contain", "cover", "ensure", "guarantee", "provide"})
 _ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
 _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease",
-                     "hold", "organise", "organize", "release", "contribute"})
+                     "hold", "organise", "organize", "release", "contribute",
+                     "impose", "intensify", "tighten", "toughen", "expand", "increase",
+                     "withdraw", "cede", "surrender", "relinquish"})
 _COMMIT_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "'ll", "wo"})
+
+
+def _obliged(node: Token) -> bool:
+    """"Any deal must include ...": what a settlement has to contain is demanded."""
+    return node.lemma_.lower() in _CONTAIN and bool(_aux(node) & {"must", "should"})
+
+
+def _commits(node: Token) -> bool:
+    """"will/would (not) send", "is not intensifying": a commitment or its refusal."""
+    return bool(_aux(node) & _COMMIT_AUX) or (node.tag_ == "VBG" and _negated(node))
 
 
 def _aux(node: Token) -> set[str]:
@@ -207,8 +252,13 @@ def _aux(node: Token) -> set[str]:
 def _adjust(stance: str, node: Token, lex: lexicon.IssueLexicon) -> str:
     if stance in lex.negatable and _negated(node):
         return "reject"
+    if stance == "reject" and node.pos_ == "VERB" and any(c.dep_ == "neg" for c in node.children):
+        return "accept"  # "has not ruled out a new exchange": the door is open
     if stance == "accept" and any(c.dep_ == "advcl" and _is_condition(c, lex) for c in node.children):
         return "condition"
+    if stance == "accept" and any(c.dep_ == "prep" and any(g.lower_ == "only" for g in c.children)
+                                  or (c.dep_ == "advmod" and c.lower_ == "only") for c in node.children):
+        return "condition"  # "will accept peacekeepers only under a UN mandate"
     return stance
 
 
@@ -230,7 +280,7 @@ def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
     if any(m in lex.condition_marks for m in marks):
         return True
     left = clause.doc[max(clause.left_edge.i - 2, 0):clause.left_edge.i + 3].text.lower()
-    return "as long as" in left or "on condition" in left or "in exchange for" in left
+    return any(w in left for w in ("as long as", "on condition", "in exchange for", "provided", "providing"))
 
 
 def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
@@ -258,6 +308,11 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) 
                 return _with_conjuncts(spk, index)
             m = index.resolve_pronoun(subj)
             return [m] if m else []
+        spk = speaker(sent)
+        if subj.pos_ == "NOUN" and index.at(subj) is None and spk is not None and spk.i != subj.i \
+                and subj.lemma_.lower() in _PROPOSAL_NOUNS:
+            # "Zelensky said the Russian demand ... was unacceptable": the verdict is the speaker's
+            return _with_conjuncts(spk, index) if spk.pos_ != "PRON" else [m for m in [index.resolve_pronoun(spk)] if m]
         return _with_conjuncts(subj, index)
     spk = speaker(sent)
     if spk is None:
@@ -280,6 +335,9 @@ def _experiencer(node: Token, index: PartyIndex) -> Optional[ActorMention]:
                 obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
                 if obj is not None and obj.pos_ in ("PROPN", "NOUN") and index.at(obj) is not None:
                     return index.at(obj)
+                if obj is not None and obj.lower_ in ("us", "me"):  # "unacceptable to us", said Lavrov
+                    spk = speaker(node.sent)
+                    return index.of_subtree(spk) if spk is not None and spk.pos_ != "PRON" else None
     return None
 
 

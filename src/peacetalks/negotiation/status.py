@@ -14,11 +14,12 @@ from peacetalks.records import ActorMention
 
 _PROPOSAL = frozenset({"propose", "suggest", "raise", "offer", "invite", "call for", "push for", "float",
                        "urge", "seek", "want", "initiate", "proposal", "invitation", "offer"})
+_STRONG_PROPOSAL = frozenset({"propose", "suggest", "offer", "invite", "urge", "float"})
 _HELD_TAGS = frozenset({"VBD", "VBN"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_PROPOSED = frozenset({"could", "might", "may", "would", "can"})
 
-_HAPPEN = frozenset({"take place", "end", "conclude", "wrap up", "begin", "start", "open", "close", "finish"})
+_HAPPEN = frozenset({"take place", "end", "conclude", "wrap up", "begin", "start", "open", "close", "finish", "last"})
 _AGENDA = frozenset({"agenda", "card", "cards", "table", "horizon"})
 UNMARKED = "proposed"  # a meeting word with no cue at all: talked about, not arranged
 TIME_PREPS = {"after": "held", "during": "held", "following": "held", "at": "held",
@@ -41,6 +42,8 @@ def status_of(trig: Token, is_verb: bool) -> Optional[str]:
                               and (phrasal(node) in lex.host_verbs or phrasal(node) in _HAPPEN))
         if not (node.dep_ == "xcomp" and node.head.lemma_.lower() in ("fail", "refuse")):
             found |= _node_cues(node, lex, own=(n == 0), may_hold=may_hold)
+        if n > 0 and "planned" in found and node.lemma_.lower() in _STRONG_PROPOSAL and node.pos_ == "VERB":
+            found.discard("planned")  # "proposed setting up a working group": arranging is the proposal
         if node.dep_ == "ccomp" and node.head.lemma_.lower() not in ("dismiss", "deny", "reject", "rule"):
             break  # a reported clause: the reporter's words are not the meeting's status
         if node.dep_ == "conj":
@@ -142,15 +145,17 @@ def _node_cues(node: Token, lex: lexicon.MeetingLexicon, own: bool, may_hold: bo
                     out.add("held")
                 elif future_or_modal(node) == "future":
                     out.add("planned")
+            elif status == "planned" and w in own_words and node.pos_ == "VERB" and is_negated(node):
+                out.add("unlikely")  # "a meeting is not expected / not planned soon"
             else:
                 out.add(status)
     if future_or_modal(node) == "future" and (key in lex.verbs or key in lex.host_verbs or key == "take place"):
         out.add("planned")
     if future_or_modal(node) == "modal":
         out.add("proposed")
-    if node.lemma_.lower() in ("put", "place") and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+    if any(c.dep_ == "prep" and c.lower_ == "on" and any(
             o.lemma_.lower() in ("hold", "ice") for o in c.children) for c in node.children):
-        out.add("postponed")  # "put on hold", "put on ice"
+        out.add("postponed")  # "put on hold", "talks are on hold", "put on ice"
     if is_negated(node) and any(c.dep_ == "prep" and c.lower_ == "on" and any(
             o.lemma_.lower() in _AGENDA for o in c.children) for c in node.children):
         out.add("unlikely")  # "a summit is not on the agenda / on the cards"

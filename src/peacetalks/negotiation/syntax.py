@@ -18,6 +18,7 @@ _SHARED_SUBJECT = frozenset({"xcomp", "conj", "acomp", "advcl", "pcomp", "prep",
 
 
 _ON_VERBS = frozenset({"call", "insist"})
+_AGAINST_VERBS = frozenset({"warn", "vote", "argue", "campaign", "lobby"})
 
 
 def ancestors(tok: Token, limit: int = 8) -> Iterator[Token]:
@@ -37,6 +38,8 @@ def phrasal(tok: Token) -> str:
             return f"{tok.lemma_.lower()} {c.lower_}"
         if c.dep_ == "prep" and c.lower_ == "on" and tok.lemma_.lower() in _ON_VERBS:
             return f"{tok.lemma_.lower()} on"  # "called on Russia to agree": an appeal, not a naming
+        if c.dep_ == "prep" and c.lower_ == "against" and tok.lemma_.lower() in _AGAINST_VERBS:
+            return f"{tok.lemma_.lower()} against"  # "warned against", "voted against"
         if c.dep_ == "dobj" and c.lemma_.lower() == "place" and tok.lemma_.lower() == "take":
             return "take place"
     return tok.lemma_.lower()
@@ -72,8 +75,14 @@ def subject_of(tok: Token, limit: int = 5) -> Optional[Token]:
     cur = tok
     for _ in range(limit):
         for c in cur.children:
-            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "EX") and not in_dateline(c):
-                return c
+            if c.dep_ in ("nsubj", "nsubjpass") and c.tag_ not in ("WDT", "EX"):
+                if not in_dateline(c):
+                    return c
+                # "VATICAN CITY, April 27 (Wire) - Trump and Zelensky held": the parser hangs
+                # the real subject on the dateline as an apposition
+                real = next((a for a in c.children if a.dep_ == "appos" and not in_dateline(a)), None)
+                if real is not None:
+                    return real
         if cur.dep_ not in _SHARED_SUBJECT or cur.head.i == cur.i:
             return None
         if cur.dep_ == "ccomp":  # a reported clause without a subject takes the reporter's
@@ -87,12 +96,16 @@ def subject_of(tok: Token, limit: int = 5) -> Optional[Token]:
 
 
 def is_negated(tok: Token) -> bool:
-    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det") for c in tok.children)
+    return any(c.dep_ == "neg" or c.lower_ in ("never", "no") and c.dep_ in ("advmod", "det")
+               or (c.lower_ == "longer" and any(g.lower_ == "no" for g in c.children))  # "no longer willing"
+               or (c.dep_ in ("nsubj", "nsubjpass") and any(g.lower_ == "neither" for g in c.children))
+               for c in tok.children)
 
 
-def trimmed(sent: SpacySpan) -> Span:
-    """The sentence as a records.Span without surrounding whitespace."""
-    text = sent.text
+def trimmed(sent: SpacySpan, source: Optional[str] = None) -> Span:
+    """The sentence as a records.Span without surrounding whitespace. ``source`` is the document's
+    original text: the parsed text has control characters blanked, the span must quote the original."""
+    text = source[sent.start_char:sent.end_char] if source is not None else sent.text
     left = len(text) - len(text.lstrip())
     right = len(text.rstrip())
     start = sent.start_char + left

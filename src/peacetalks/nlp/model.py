@@ -87,9 +87,9 @@ def parse_many(texts: Iterable[str], nlp: Language | None = None, batch_size: in
     """Parse many texts in order, ``batch_size`` texts per ``nlp.pipe`` call.
 
     Each text is split exactly as ``parse`` splits it; the chunks of a group of texts go
-    through one ``nlp.pipe`` call (batching is most of the model's speed on CPU: about
-    1.5x over one call per text) and are merged back per text. Only one group is held
-    at a time, so memory stays flat over any number of texts."""
+    through one ``nlp.pipe`` call (little gain for the small CPU model, more for larger
+    ones) and are merged back per text. Only one group is held at a time, so memory
+    stays flat over any number of texts."""
     nlp = nlp or load_model()
     group: list[list[str]] = []
     for text in texts:

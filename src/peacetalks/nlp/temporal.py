@@ -376,6 +376,16 @@ def _is_bound(text: str, start: int) -> bool:
     return _BOUND_BEFORE.search(text[max(0, start - 40):start]) is not None
 
 
+def _text_before(sentence: Span, start: int, width: int = 40) -> tuple[str, int]:
+    """(text, its document offset) covering at least ``width`` characters before ``start``
+    (or the document's start). ``sentence.doc.text`` would rebuild the whole document's
+    text for every date expression: quadratic in document length."""
+    doc, k = sentence.doc, sentence.start
+    while k > 0 and doc[k].idx > start - width:
+        k -= 1
+    return doc[k:sentence.end].text, doc[k].idx if len(doc) else 0
+
+
 def _sentence_expressions(sentence: Span) -> Iterator[Expression]:
     """spaCy DATE/TIME entities, then our regex finds outside them (document offsets)."""
     base = sentence.start_char
@@ -483,7 +493,8 @@ def find_date(sentence: Span, published: Optional[dt.date], anchor_char: Optiona
     anchor = _anchor_token(sentence, anchor_char) if anchor_char is not None else None
     best: Optional[tuple[tuple[int, int], _Result]] = None
     for expr in _sentence_expressions(sentence):
-        if _is_bound(sentence.doc.text, expr.start):
+        before, offset = _text_before(sentence, expr.start)
+        if _is_bound(before, expr.start - offset):
             continue
         root = _root_token(sentence, expr)
         if root is not None and _describes_other_noun(root, anchor):

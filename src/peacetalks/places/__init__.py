@@ -42,10 +42,22 @@ def places_in(doc: "Doc", demonyms: bool = False) -> list[PlaceMention]:
     return found
 
 
+def _source_text(found: list[PlaceMention], text: str) -> list[PlaceMention]:
+    """Mention texts as written in ``text``: the parser blanks control characters (same length, so
+    offsets hold), but a record's ``text`` must be the input's own characters."""
+    for p in found:
+        original = text[p.start:p.end]
+        if original != p.text:
+            if p.name == p.text and p.geonameid is None:  # an unknown name is its own text
+                p.name = original
+            p.text = original
+    return found
+
+
 def annotate(analysis: "Analysis") -> None:
     """Fill ``analysis.places``. Place spans may overlap ``analysis.actors`` ("Moscow said" is both
     an actor and a metonymic place): metonymy is read from the dependency parse."""
-    analysis.places.extend(places_in(analysis.doc))
+    analysis.places.extend(_source_text(places_in(analysis.doc), analysis.text))
     analysis.places.sort(key=lambda p: (p.start, p.end))
 
 
@@ -56,7 +68,7 @@ def resolve_document(doc: dict[str, Any], demonyms: bool = False) -> list[PlaceM
     text = doc.get("text") if isinstance(doc, dict) else None
     if not isinstance(text, str):
         raise ValueError("missing 'text' (a string)")
-    return places_in(parse(text), demonyms=demonyms)
+    return _source_text(places_in(parse(text), demonyms=demonyms), text)
 
 
 def lookup(name: str, country: Optional[str] = None) -> Optional[PlaceMention]:

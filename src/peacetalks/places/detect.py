@@ -5,7 +5,10 @@ Two sources, merged without overlaps (longer and gazetteer-known spans win):
 - a gazetteer phrase matcher over capitalised token n-grams, so that a known place is found
   even when the model misses it or calls it a person ("Kharkiv", "Zakarpattia").
 The matcher only knows ``Gazetteer.match_keys`` (countries, our table, large cities), never the
-stoplist of place names that are ordinary words ("Reading", "Nice").
+stoplist of place names that are ordinary words ("Reading", "Nice"); a second pass also matches
+smaller towns of the country the document names most often ("local towns").
+Facility names keep their town-named parts ("St George's Chapel" is not George, South Africa), and
+organisations named after their building ("Washington University") count as facilities.
 """
 
 from __future__ import annotations
@@ -24,6 +27,7 @@ PLACE_LABELS = ("GPE", "LOC", "FAC")
 # A phrase match inside one of these entities is a person's or group's name, not a place
 # ("Jackson" in "Michael Jackson") unless the name is ours (then the model is wrong).
 BLOCKING_LABELS = ("PERSON",)
+_AGENT_LABELS = ("PERSON", "ORG")
 _LEADING = {"the", "The", "THE"}
 _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 # Endings of nationality adjectives and demonyms ("Ukrainian", "Chinese", "Polish"): an entity the
@@ -31,7 +35,7 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ans", "ic", "ch", "an")
 # Match towns below the matcher's population floor in the countries the document names.
 LOCAL_TOWNS = True
-_TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC"})
+_TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG"})
 _CONNECTORS = {"of", "and", "on", "upon", "de", "du", "la", "le", "del", "da", "-", "&"}
 
 
@@ -52,11 +56,11 @@ class Candidate:
 
 
 def _trim(span: SpacySpan) -> Optional[SpacySpan]:
-    """Drop a leading article and a trailing possessive; None when nothing is left."""
+    """Drop a leading article, a trailing possessive and whitespace tokens; None when nothing is left."""
     start, end = span.start, span.end
-    while start < end and span.doc[start].text in _LEADING:
+    while start < end and (span.doc[start].text in _LEADING or span.doc[start].is_space):
         start += 1
-    while end > start and span.doc[end - 1].text in _POSSESSIVE:
+    while end > start and (span.doc[end - 1].text in _POSSESSIVE or span.doc[end - 1].is_space):
         end -= 1
     return span.doc[start:end] if end > start else None
 
@@ -136,9 +140,22 @@ def _label(ent: SpacySpan) -> Optional[str]:
     return None
 
 
+def _named_as_agents(doc: Doc) -> set[str]:
+    """Names the model also tags as a person or organisation somewhere in the document."""
+    names: set[str] = set()
+    for ent in doc.ents:
+        span = _trim(ent) if ent.label_ in _AGENT_LABELS else None
+        if span is not None:
+            names.add(normalise(span.text))
+    return names
+
+
 def entity_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
-    """Place entities of the model; an unknown multi-word entity also yields its known parts."""
+    """Place entities of the model; an unknown multi-word entity also yields its known parts.
+    An unknown name the model also calls a person or organisation elsewhere in the document
+    ("Yulia", "Dropbox") is a name whose place tag is the model's inconsistency, not a place."""
     out: list[Candidate] = []
+    agents = _named_as_agents(doc)
     for ent in doc.ents:
         label = _label(ent)
         if label is None:
@@ -147,7 +164,7 @@ def entity_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
         if span is None or _fragment(span, gaz):
             continue
         cand = _candidate(span, label, gaz)
-        if not cand.known and _adjectival(span):
+        if not cand.known and (_adjectival(span) or (ent.label_ in PLACE_LABELS and cand.key in agents)):
             continue
         # A facility's parts are not its location ("Windsor Castle" is not Windsor, Ontario).
         if cand.known or len(span) == 1 or label == "FAC":
@@ -233,11 +250,22 @@ def _local_town(gaz: Gazetteer, key: str, countries: frozenset[str]) -> bool:
 
 
 def _standalone(span: SpacySpan) -> bool:
-    """A name on its own: the model tags it as a place or not at all (not a person: "said Noma"),
-    and it does not run on into another capitalised word ("Central American")."""
-    if any(t.ent_type_ not in _TOWN_ENT_TYPES for t in span):
-        return False
-    return True
+    """Not part of a nationality, date or number entity the model found ("Central" in a NORP
+    "Central American"); person and organisation tags are left to ``_blocked`` (the small model
+    calls many towns people)."""
+    return all(t.ent_type_ in _TOWN_ENT_TYPES for t in span)
+
+
+def _capitalised_run(doc: Doc, i: int, limit: int) -> int:
+    """How many tokens from ``i`` (at most ``limit``) could belong to one capitalised name: words
+    capitalised or connectors, any non-word token. Longer n-grams cannot pass ``_capitalised``,
+    so they are never normalised and looked up (most of the matcher's time)."""
+    n = 0
+    for tok in doc[i:i + limit]:
+        if tok.is_space or (tok.is_alpha and not (tok.text[0].isupper() or tok.lower_ in _CONNECTORS)):
+            break  # a name never runs over a whitespace token (a line break, a stripped control character)
+        n += 1
+    return n
 
 
 def gazetteer_candidates(doc: Doc, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> list[Candidate]:
@@ -253,7 +281,7 @@ def gazetteer_candidates(doc: Doc, gaz: Gazetteer, countries: frozenset[str] = f
             i += 1
             continue
         found = None
-        for n in range(min(gaz.max_words, n_tokens - i), 0, -1):
+        for n in range(_capitalised_run(doc, i, gaz.max_words), 0, -1):
             span = doc[i:i + n]
             key = normalise(span.text)
             if (key in gaz.match_keys or _local_town(gaz, key, countries) and _standalone(span)) \
@@ -291,9 +319,12 @@ def _unambiguous_countries(gaz: Gazetteer, cands: list[Candidate]) -> frozenset[
 
 def detect(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """All toponym candidates, sorted, non-overlapping."""
-    first = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz)
-    countries = _unambiguous_countries(gaz, first) if LOCAL_TOWNS else frozenset()
-    pool = entity_candidates(doc, gaz) + gazetteer_candidates(doc, gaz, countries) if countries else first
+    entities = entity_candidates(doc, gaz)
+    matched = gazetteer_candidates(doc, gaz)
+    countries = _unambiguous_countries(gaz, entities + matched) if LOCAL_TOWNS else frozenset()
+    if countries:  # match again, now also the small towns of the document's country
+        matched = gazetteer_candidates(doc, gaz, countries)
+    pool = entities + matched
     # Known before unknown, then longer first, then the model's reading before the matcher's.
     pool.sort(key=lambda c: (not c.known, -c.length, c.label is None, c.start))
     taken: list[Candidate] = []

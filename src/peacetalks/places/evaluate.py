@@ -122,7 +122,8 @@ def format_report(result: dict[str, Any]) -> str:
     extra = result.get("with_demonyms")
     if extra:
         lines += _summary("with demonym references (opt-in, demonym=true)", extra)
-    lines.append("  by type:                n   recall  within161" + ("   | +demonyms recall  within161" if extra else ""))
+    header = "  by type:                n   recall  within161"
+    lines.append(header + ("   | +demonyms recall  within161" if extra else ""))
     for kind, v in result["by_type"].items():
         row = f"    {kind:<22}{v['n']:>4}   {v['recall']:.3f}   {v['within_161km']:.3f}"
         if extra and kind in extra["by_type"]:

@@ -95,10 +95,11 @@ class Store:
         conn.execute(insert(s.ingest_items).values(run_id=run_id, at=R.utc_now(), source=source,
                                                    line=line, doc_id=doc_id, status=status, message=message))
 
-    def finish_run(self, run_id: int, counts: dict[str, int]) -> None:
+    def finish_run(self, run_id: int, counts: dict[str, int], status: str = "finished") -> None:
+        """Close a run: ``finished``, or ``interrupted`` when it ended by an exception (Ctrl-C...)."""
         with self._write() as conn:
             conn.execute(update(s.ingest_runs).where(s.ingest_runs.c.id == run_id)
-                         .values(finished_at=R.utc_now(), status="finished", counts=dict(counts)))
+                         .values(finished_at=R.utc_now(), status=status, counts=dict(counts)))
 
     def runs(self, limit: int = 20, errors: int = 100) -> list[dict[str, Any]]:
         """Newest runs first, each with its items counted by status and its failed/skipped items."""

@@ -30,6 +30,7 @@ def templates() -> Jinja2Templates:
     env = Environment(loader=FileSystemLoader(str(HERE / "templates")), autoescape=True)
     env.filters["names"] = _names
     env.filters["label"] = lambda v: str(v or "").replace("_", " ")
+    env.filters["outlet"] = outlet
     env.globals["doc_link"] = doc_link
     env.globals["link"] = link
     return Jinja2Templates(env=env)
@@ -37,6 +38,11 @@ def templates() -> Jinja2Templates:
 
 def _names(actors: list[dict[str, Any]]) -> str:
     return ", ".join(a.get("name") or a.get("text") or "?" for a in actors or []) or "-"
+
+
+def outlet(source: Optional[str]) -> str:
+    """An outlet's name; a document's source that is the file or URL it was read from is not shown."""
+    return "" if not source or "/" in source else source
 
 
 def link(request: Request, name: str, _params: Optional[dict[str, Any]] = None, **path: Any) -> str:

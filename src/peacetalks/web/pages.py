@@ -11,9 +11,9 @@ from fastapi.responses import Response
 from markupsafe import Markup
 
 from peacetalks.api import queries, views
-from peacetalks.api.explore import many, parse_day
+from peacetalks.api.explore import all_actors, all_places, many, parse_day, weekly
 from peacetalks.negotiation.process import LEVEL_ORDER, Process
-from peacetalks.web import PAGE_SIZE, charts, doc_link, link, render, worldmap
+from peacetalks.web import PAGE_SIZE, charts, doc_link, link, outlet, render, worldmap
 from peacetalks.web.highlight import Mark, reader
 
 STATUSES = ("proposed", "conditional", "planned", "held", "postponed", "unlikely", "cancelled", "rejected")
@@ -72,34 +72,32 @@ def _ladder(meetings: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _latest(request: Request, v: views.ProcessView) -> list[dict[str, Any]]:
-    """Newest meeting statuses, stance changes and conflict/cooperation events, each with its citation."""
+    """Newest meeting statuses, positions and material events, each with its citation."""
     items = []
     for m in v.meetings:
         last = m["history"][-1]
-        items.append({"date": last.get("date"), "kind": "meeting",
+        items.append({"date": last.get("date"), "kind": "meeting", "doc_id": last.get("doc_id"),
                       "label": f"{m['level'].replace('_', ' ')} meeting ({', '.join(_parties(m['participants']))}): {m['status']}",
-                      "quote": (last.get("evidence") or {}).get("text"), "doc_id": last.get("doc_id"),
-                      "href": doc_link(request, last["doc_id"], span=last.get("evidence")) if last.get("doc_id") else ""})
+                      "evidence": last.get("evidence")})
     for t in v.positions:
         last = t["history"][-1]
-        items.append({"date": last.get("date"), "kind": "position",
+        items.append({"date": last.get("date"), "kind": "position", "doc_id": last.get("doc_id"),
                       "label": f"{t['actor_key']}: {t['stance']} on {t['issue'].replace('_', ' ')}",
-                      "quote": (last.get("evidence") or {}).get("text"), "doc_id": last.get("doc_id"),
-                      "href": doc_link(request, last["doc_id"], span=last.get("evidence")) if last.get("doc_id") else ""})
-    for e in v.events[:LATEST * 2]:
+                      "evidence": last.get("evidence")})
+    for e in v.latest_events[:LATEST * 2]:
         if e.get("quad") in ("material_conflict", "material_cooperation") or e.get("event_type") == "AGREE":
-            items.append({"date": e.get("date") or e.get("published"), "kind": "event",
+            items.append({"date": e.get("date") or e.get("published"), "kind": "event", "doc_id": e["doc_id"],
                           "label": f"{e['event_type']}{' (negated)' if e.get('polarity') == 'negated' else ''}: "
                                    f"{', '.join(_parties(e.get('actors') or []))} → {', '.join(_parties(e.get('recipients') or []))}",
-                          "quote": e["evidence"]["text"], "doc_id": e["doc_id"],
-                          "href": doc_link(request, e["doc_id"], e["id"])})
+                          "evidence": e["evidence"], "event_id": e["id"]})
     items.sort(key=lambda i: str(i["date"] or ""), reverse=True)
-    for i in items[:LATEST]:
+    top = [i for i in items if i["doc_id"]][:LATEST]
+    for i in top:  # links and titles only for what is shown
         doc = v.documents.get(i["doc_id"]) or {}
-        # an outlet name, not the path or URL a document was read from
-        source = doc.get("source") or ""
-        i["title"], i["source"] = doc.get("title") or i["doc_id"], None if "/" in source else source
-    return items[:LATEST]
+        i["quote"] = (i["evidence"] or {}).get("text")
+        i["href"] = doc_link(request, i["doc_id"], i.get("event_id"), None if i.get("event_id") else i["evidence"])
+        i["title"], i["source"] = doc.get("title") or i["doc_id"], outlet(doc.get("source"))
+    return top
 
 
 def _parties(actors: list[dict[str, Any]]) -> list[str]:
@@ -114,9 +112,7 @@ def timeline_page(request: Request, dyad: Optional[str] = Query(None, max_length
     filters = {"dyad": dyad or "", "type": type or "", "actor": actor or "", "since": since or "", "until": until or ""}
     if dyad and not _is_dyad(dyad):
         raise HTTPException(400, "dyad: give ISO3-ISO3, e.g. RUS-UKR")
-    with _store(request).engine.connect() as conn:
-        weeks = queries.timeline(conn, type=many(type), actor=actor, dyad=dyad,
-                                 since=parse_day(since, "since"), until=parse_day(until, "until"))
+    weeks = weekly(_store(request), many(type), actor, dyad, parse_day(since, "since"), parse_day(until, "until"))
 
     def bar_link(w: dict[str, Any], quad: Optional[str] = None) -> str:
         return link(request, "events_page", {"since": w["start"], "until": w["end"], "quad": quad, "type": type,
@@ -137,12 +133,14 @@ def events_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000), t
                 dyad: Optional[str] = Query(None, max_length=20)) -> Response:
     if dyad and not _is_dyad(dyad):
         raise HTTPException(400, "dyad: give ISO3-ISO3, e.g. RUS-UKR")
-    countries = country or (dyad.replace("-", ",") if dyad else None)
-    items = _store(request).events(type=type, country=countries, actor=actor, quad=quad, since=since, until=until,
-                                   order="-date", limit=PAGE_SIZE, offset=offset)
-    if dyad and "-" in dyad:  # both countries must be parties of the event
-        pair = set(dyad.upper().split("-"))
-        items = [e for e in items if pair <= {a.get("country") for a in e["actors"] + e["recipients"]}]
+    if dyad:  # the timeline's own selection, so a bar and its list agree
+        with _store(request).engine.connect() as conn:
+            items = queries.dyad_events(conn, dyad, types=many(type), quads=[q.lower() for q in many(quad)],
+                                        actor=actor, since=parse_day(since, "since"), until=parse_day(until, "until"),
+                                        limit=PAGE_SIZE, offset=offset)
+    else:
+        items = _store(request).events(type=type, country=country, actor=actor, quad=quad, since=since, until=until,
+                                       order="-date", limit=PAGE_SIZE, offset=offset)
     filters = {"type": type or "", "country": country or "", "actor": actor or "", "quad": quad or "",
                "since": since or "", "until": until or "", "dyad": dyad or ""}
     pages = {"newer": link(request, "events_page", {**filters, "offset": max(offset - PAGE_SIZE, 0)}) if offset else "",
@@ -181,8 +179,7 @@ def positions_page(request: Request, process: Optional[str] = Query(None, max_le
 
 def actors_page(request: Request, q: Optional[str] = Text(), country: Optional[str] = Query(None, max_length=8),
                 offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
-    with _store(request).engine.connect() as conn:
-        rows = queries.actors(conn, q, country, 200, offset)
+    rows = all_actors(_store(request), q, country)[offset:offset + 200]
     return render(request, "actors.html", {"actors": rows, "filters": {"q": q or "", "country": country or ""}})
 
 
@@ -199,9 +196,11 @@ def actor_page(request: Request, key: str, offset: int = Query(0, ge=0, le=10_00
 
 
 def map_page(request: Request, place: Optional[str] = Text(), world: bool = False) -> Response:
-    with _store(request).engine.connect() as conn:
-        located = queries.places(conn, None, 1000, 0)
-        events = queries.located_events(conn, place, PAGE_SIZE) if place else []
+    located = all_places(_store(request), None)
+    events: list[dict[str, Any]] = []
+    if place:
+        with _store(request).engine.connect() as conn:
+            events = queries.located_events(conn, place, PAGE_SIZE)
     view = worldmap.build(located, lambda p: link(request, "map_page", {"place": p["name"], "world": world or None})
                           + "#events", world=world)
     return render(request, "map.html", {"map": view, "places": located, "place": place, "events": events,

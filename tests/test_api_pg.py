@@ -1,0 +1,29 @@
+"""The API's own queries (search, actors, places, timeline, processes) on PostgreSQL."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi.testclient import TestClient
+
+from peacetalks.api import create_app
+from peacetalks.store.demo import load_demo
+
+pytestmark = pytest.mark.postgres
+
+
+def test_explore_endpoints_on_postgresql(pg_url: str) -> None:
+    app = create_app(pg_url)
+    load_demo(app.state.store)
+    with TestClient(app) as c:
+        hits = c.get("/api/search", params={"q": "drones Lviv"}).json()["items"]
+        assert {h["id"] for h in hits} == {"demo-talks", "demo-talks-reprint"}  # to_tsvector / plainto_tsquery
+        assert c.get("/api/search", params={"q": "' OR 1=1 --"}).status_code == 200
+        assert "russia-mfa" in [a["key"] for a in c.get("/api/actors").json()["items"]]
+        assert c.get("/api/actors/RUS:MIL").json()["events"]["count"] == 2
+        assert [p["name"] for p in c.get("/api/places").json()["items"]] == ["Lviv"]
+        weeks = c.get("/api/timeline", params={"dyad": "RUS-UKR"}).json()["weeks"]
+        assert weeks and weeks[0]["week"] == "2025-W33"
+        assert c.get("/api/processes/russia-ukraine").json()["stage"]["highest_proposed"] == "leaders"
+        for page in ("/", "/timeline", "/map", "/meetings", "/positions", "/actors", "/search?q=embassy", "/brief"):
+            assert c.get(page).status_code == 200, page
+    app.state.store.close()

@@ -156,8 +156,6 @@ def test_a_100_megabyte_file_is_refused_in_bounded_memory(tmp_path: Path) -> Non
 
 
 @pytest.mark.slow
-@pytest.mark.skip(reason="nlp: nlp/temporal.py find_date reads sentence.doc.text (O(document)) per date "
-                         "expression, so coding is quadratic in length; see docs/reliability.md")
 def test_a_200000_word_document_through_code(tmp_path: Path) -> None:
     text = many_words(200_000, random.Random(2))
     proc = peacetalks(["code"], input=(json.dumps({"id": "long", "text": text}) + "\n").encode(), timeout=1800)

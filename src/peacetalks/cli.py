@@ -9,7 +9,7 @@ from __future__ import annotations
 import json
 import sys
 from pathlib import Path
-from typing import Iterator, Optional, TextIO
+from typing import Optional, TextIO
 
 import typer
 
@@ -49,26 +49,6 @@ def open_input(path: Optional[str]) -> TextIO:
     return open(p, encoding="utf-8", errors="replace")
 
 
-def read_json_lines(stream: TextIO, name: str) -> Iterator[tuple[int, object, Optional[str]]]:
-    """(line number, parsed object or None, error or None) for each non-blank line.
-
-    Plain text that is not JSON Lines at all is one document (SPEC §1): detected when
-    the first non-blank character is not '{'.
-    """
-    data = stream.read()
-    stripped = data.lstrip()
-    if stripped and not stripped.startswith("{"):
-        yield 1, {"id": Path(name).stem if name not in ("-", "<stdin>") else "stdin", "text": data}, None
-        return
-    for lineno, line in enumerate(data.splitlines(), start=1):
-        if not line.strip():
-            continue
-        try:
-            yield lineno, json.loads(line), None
-        except json.JSONDecodeError as exc:
-            yield lineno, None, f"{name}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})"
-
-
 def write_json_line(obj: object, out: TextIO = sys.stdout) -> None:
     out.write(json.dumps(obj, ensure_ascii=False) + "\n")
 
@@ -81,11 +61,11 @@ def code_cmd(
     workers: int = typer.Option(1, "--workers", "-w", min=1, help="Worker processes."),
 ) -> None:
     """Code documents (JSON Lines in, JSON Lines out; no database). Exits 1 if any line failed."""
-    from peacetalks.parallel import code_stream
+    from peacetalks.parallel import code_stream, iter_json_lines
 
     name = file if file not in (None, "-") else "<stdin>"
     with open_input(file) as stream:
-        failed = code_stream(read_json_lines(stream, name), name=name, workers=workers, out=sys.stdout)
+        failed = code_stream(iter_json_lines(stream, name), name=name, workers=workers, out=sys.stdout)
     raise typer.Exit(1 if failed else 0)
 
 

@@ -6,7 +6,7 @@ import csv
 import json
 import sys
 from pathlib import Path
-from typing import Any, Iterable, Optional
+from typing import Any, Optional
 
 import typer
 from rich.console import Console
@@ -467,5 +467,8 @@ def _mount(module: str, name: str, help_text: str) -> None:
     app.add_typer(sub, name=name, help=help_text)
 
 
+from peacetalks.cli_batch import register as _register_batch  # noqa: E402  (batch, load)
+
+_register_batch(app)
 _mount("peacetalks.actors.cli", "actors", "Actors: resolve strings, show knowledge-base entries.")
 _mount("peacetalks.places.cli", "places", "Places: find and geocode toponyms in documents.")

@@ -150,7 +150,7 @@ def code_stream(items: Iterable[Item], name: str, workers: int = 1, out: TextIO 
 # --------------------------------------------------------------------------- input
 
 def iter_json_lines(stream: TextIO, name: str) -> Iterator[Item]:
-    """Streaming form of ``peacetalks.cli.read_json_lines``: (line number, object or None,
+    """The input of ``peacetalks code``: (line number, object or None,
     error or None) per non-blank line, reading one line at a time (memory flat over any
     input). Input whose first non-blank character is not '{' is one plain-text document."""
     lineno, first = 0, ""

@@ -156,14 +156,20 @@ def _mention(text: str, start: int, end: int, res: Resolution, factor: float = 1
 
 
 def _non_overlapping(mentions: list[ActorMention]) -> list[ActorMention]:
-    """Longest first wins; then in text order."""
+    """Longest first wins; then in text order.
+
+    The kept spans never overlap, so sorted by start their ends are sorted too: only the
+    kept span starting last before ``m.end`` can overlap ``m`` (a bisect, not a scan)."""
     chosen: list[ActorMention] = []
-    taken: list[tuple[int, int]] = []
+    starts: list[int] = []
+    ends: list[int] = []
     for m in sorted(mentions, key=lambda m: (-(m.end - m.start), m.start)):
-        if any(m.start < e and s < m.end for s, e in taken):
+        i = bisect.bisect_left(starts, m.end)
+        if i and ends[i - 1] > m.start:
             continue
         chosen.append(m)
-        taken.append((m.start, m.end))
+        starts.insert(i, m.start)
+        ends.insert(i, m.end)
     return sorted(chosen, key=lambda m: m.start)
 
 

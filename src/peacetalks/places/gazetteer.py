@@ -108,6 +108,7 @@ class Gazetteer:
 _QUOTES = str.maketrans({"\u2019": "'", "\u2018": "'", "\u02bc": "'", "`": "'", "\u2013": "-", "\u2014": "-"})
 
 
+@functools.lru_cache(maxsize=65536)  # called for every capitalised word run: names repeat
 def normalise(name: str) -> str:
     """Lookup key: case-folded, accents stripped, apostrophes and dashes unified."""
     text = unicodedata.normalize("NFKD", name.translate(_QUOTES))

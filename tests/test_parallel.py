@@ -6,7 +6,6 @@ import io
 import json
 from pathlib import Path
 
-from peacetalks.cli import read_json_lines
 from peacetalks.parallel import code_items, iter_json_lines, ordered_map
 from peacetalks.runner import run_ingest
 from peacetalks.store import Store
@@ -46,10 +45,15 @@ def test_code_items_same_records_with_two_workers_including_bad_lines():
     assert sum(len(r["events"]) for r in one[:6]) > 0
 
 
-def test_streaming_reader_reads_like_the_cli_reader():
-    cases = ['\n{"id": 1, "text": "a"}\n\nnot json\n{"text": "b"}\n', "\n\nPlain text.\nMore.\n", "", " \n"]
-    for data in cases:
-        assert list(iter_json_lines(io.StringIO(data), "in/f.txt")) == list(read_json_lines(io.StringIO(data), "in/f.txt"))
+def test_streaming_reader_numbers_lines_reports_bad_json_and_reads_plain_text_whole():
+    def read(data: str) -> list:
+        return list(iter_json_lines(io.StringIO(data), "in/f.txt"))
+
+    lines = read('\n{"id": 1, "text": "a"}\n\nnot json\n{"text": "b"}\n')
+    assert [(n, obj) for n, obj, _ in lines] == [(2, {"id": 1, "text": "a"}), (4, None), (5, {"text": "b"})]
+    assert lines[1][2].startswith("in/f.txt:4: not valid JSON")
+    assert read("\n\nPlain text.\nMore.\n") == [(1, {"id": "f", "text": "\n\nPlain text.\nMore.\n"}, None)]
+    assert read("") == [] and read(" \n") == []
 
 
 def test_ingest_with_two_workers_stores_the_same_events(tmp_path):

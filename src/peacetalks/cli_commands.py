@@ -460,11 +460,7 @@ def runs_cmd(limit: int = typer.Option(10, "--limit"), db: Optional[str] = typer
 def _mount(module: str, name: str, help_text: str) -> None:
     import importlib
 
-    try:
-        sub = importlib.import_module(module).app
-    except (ImportError, AttributeError):  # pragma: no cover - only while a stage is missing
-        return
-    app.add_typer(sub, name=name, help=help_text)
+    app.add_typer(importlib.import_module(module).app, name=name, help=help_text)
 
 
 from peacetalks.cli_batch import register as _register_batch  # noqa: E402  (batch, load)

@@ -13,7 +13,8 @@ from typing import Optional, TextIO
 
 import typer
 
-from peacetalks.cli import open_input, read_json_lines, write_json_line
+from peacetalks.cli import open_input, write_json_line
+from peacetalks.parallel import iter_json_lines as read_json_lines
 
 app = typer.Typer(name="places", help="Find and geocode place names.", no_args_is_help=True,
                   add_completion=False, pretty_exceptions_enable=False)

@@ -16,6 +16,7 @@ from typing import Any, Optional, Sequence
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find
 from peacetalks.actors.text import Tok, normalise, tokenize
+from peacetalks.nlp.dates import parse_published
 
 
 @dataclass
@@ -51,18 +52,13 @@ _TODAY = frozenset({"today", "now", "current", "currently", "present"})
 
 def parse_date(value: Any) -> Optional[dt.date]:
     """A date from a date, an ISO string, "today", or a written date ("12 April 2022"); else None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
+    if value is None or value == "" or isinstance(value, dt.date):
+        return parse_published(value)
     text = str(value).strip()
     if text.lower() in _TODAY:
         return dt.date.today()
-    m = re.match(r"^(\d{4})-(\d{2})-(\d{2})", text)
-    if m:
-        return dt.date(int(m.group(1)), int(m.group(2)), int(m.group(3)))
+    if re.match(r"^\d{4}-\d{2}-\d{2}", text):
+        return parse_published(text)
     from dateutil import parser as dparser  # only for free-form dates
 
     try:

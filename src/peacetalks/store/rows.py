@@ -9,33 +9,16 @@ from typing import Any, Iterable, Optional
 
 from sqlalchemy import Table
 
+from peacetalks.nlp.dates import parse_published as to_date  # noqa: F401 (queries import it here)
 from peacetalks.records import ActorMention, DocumentResult, Event, Meeting, Position, Span
 from peacetalks.store import schema as s
 
 Rows = dict[Table, list[dict[str, Any]]]
-_DATE = re.compile(r"^(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?")
 _SPACE = re.compile(r"\s+")
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def to_date(value: Any) -> Optional[dt.date]:
-    """An ISO date, datetime, 'YYYY-MM' or 'YYYY' (first day of the period), or None."""
-    if value is None or value == "":
-        return None
-    if isinstance(value, dt.datetime):
-        return value.date()
-    if isinstance(value, dt.date):
-        return value
-    m = _DATE.match(str(value).strip())
-    if not m:
-        return None
-    try:
-        return dt.date(int(m.group(1)), int(m.group(2) or 1), int(m.group(3) or 1))
-    except ValueError:
-        return None
 
 
 def content_hash(text: str) -> str:

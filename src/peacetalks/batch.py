@@ -24,6 +24,7 @@ from typing import Any, Iterable, Iterator, Optional
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from peacetalks.parallel import parse_json_line
 from peacetalks.pipeline import InputDocument, analyse
 from peacetalks.records import DocumentResult, Span
 
@@ -141,12 +142,8 @@ def read_shard(shard: Shard) -> Iterator[tuple[int, Any, Optional[str]]]:
         data = fh.read(shard.stop - shard.start)
     for n, line in enumerate(data.split(b"\n"), start=shard.first):
         text = line.decode("utf-8", errors="replace")
-        if not text.strip():
-            continue
-        try:
-            yield n, json.loads(text), None
-        except json.JSONDecodeError as exc:
-            yield n, None, f"{shard.path}:{n}: not valid JSON ({exc.msg} at column {exc.colno})"
+        if text.strip():
+            yield parse_json_line(text, str(shard.path), n)
 
 
 # --------------------------------------------------------------------------- one shard

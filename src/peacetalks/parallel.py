@@ -165,9 +165,13 @@ def iter_json_lines(stream: TextIO, name: str) -> Iterator[Item]:
         yield 1, {"id": doc_id, "text": text}, None
         return
     for n, line in itertools.chain([(lineno, first)], enumerate(stream, start=lineno + 1)):
-        if not line.strip():
-            continue
-        try:
-            yield n, json.loads(line), None
-        except json.JSONDecodeError as exc:
-            yield n, None, f"{name}:{n}: not valid JSON ({exc.msg} at column {exc.colno})"
+        if line.strip():
+            yield parse_json_line(line, name, n)
+
+
+def parse_json_line(line: str, name: str, lineno: int) -> Item:
+    """One non-blank input line as an item: the object, or an error naming file and line."""
+    try:
+        return lineno, json.loads(line), None
+    except json.JSONDecodeError as exc:
+        return lineno, None, f"{name}:{lineno}: not valid JSON ({exc.msg} at column {exc.colno})"

@@ -73,13 +73,6 @@ class Analysis:
             spans.append(Span(text, s.start_char, s.start_char + len(text)))
         return spans
 
-    def sentence_index(self, char: int) -> int:
-        """Index of the sentence containing character ``char``."""
-        for i, sent in enumerate(self.doc.sents):
-            if sent.start_char <= char < sent.end_char:
-                return i
-        return max(0, len(list(self.doc.sents)) - 1)
-
     def result(self) -> DocumentResult:
         return DocumentResult(
             id=self.doc_id, events=self.events, actors=self.actors, places=self.places,

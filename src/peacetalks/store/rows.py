@@ -3,27 +3,20 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
-import re
 from typing import Any, Iterable, Optional
 
 from sqlalchemy import Table
 
+from peacetalks.ingest import content_hash  # noqa: F401 (one hash for ingest and store)
 from peacetalks.nlp.dates import parse_published as to_date  # noqa: F401 (queries import it here)
 from peacetalks.records import ActorMention, DocumentResult, Event, Meeting, Position, Span
 from peacetalks.store import schema as s
 
 Rows = dict[Table, list[dict[str, Any]]]
-_SPACE = re.compile(r"\s+")
 
 
 def utc_now() -> str:
     return dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%fZ")
-
-
-def content_hash(text: str) -> str:
-    """SHA-256 of the text with whitespace runs collapsed: re-wrapped copies hash the same."""
-    return hashlib.sha256(_SPACE.sub(" ", text).strip().encode("utf-8")).hexdigest()
 
 
 def document_row(doc: dict[str, Any], cluster_id: Optional[str], now: str) -> dict[str, Any]:

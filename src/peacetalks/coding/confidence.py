@@ -11,7 +11,7 @@ from __future__ import annotations
 import functools
 from bisect import bisect_right
 
-import yaml
+from peacetalks.yaml_tables import read_yaml
 
 from peacetalks.coding.lexicon import DATA
 
@@ -40,7 +40,7 @@ def _table() -> tuple[list[float], list[float]]:
     path = DATA / "calibration.yaml"
     if not path.exists():
         return [], []
-    rows = yaml.safe_load(path.read_text(encoding="utf-8"))["points"]
+    rows = read_yaml(path)["points"]
     return [float(r[0]) for r in rows], [float(r[1]) for r in rows]
 
 

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 
 from peacetalks.records import EVENT_TYPES, QUADS
 
@@ -133,7 +133,7 @@ def _overrides(rows: list[dict[str, Any]]) -> dict[tuple[str, str], Sense]:
 
 def _read(name: str) -> dict[str, Any]:
     with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 # Word lists of cues.yaml read as they are (see the comments there).

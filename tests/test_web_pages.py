@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import re
 from html import unescape
-from pathlib import Path
-from typing import Any, Iterator
+from typing import Iterator
 
 import pytest
 from fastapi.testclient import TestClient
@@ -94,7 +93,7 @@ def test_map_plots_the_lviv_strike_offline(client: TestClient) -> None:
     html = client.get("/map").text
     marker = re.search(r'<circle class="marker q-material_conflict" data-place="Lviv" cx="([\d.]+)" cy="([\d.]+)"', html)
     assert marker is not None
-    assert 'class="graticule"' in html and 'class="country"' in html  # drawn from our data, no tiles
+    assert 'class="graticule"' in html and 'class="country-name"' in html  # drawn here, no tiles
     assert "tile" not in html.lower() and "https://" not in html
     listed = client.get("/map", params={"place": "Lviv"}).text
     assert 'id="events"' in listed and "Russian drones struck the city of Lviv" in _text(listed)
@@ -127,7 +126,8 @@ def test_briefing_page_renders_the_brief(client: TestClient) -> None:
 
 
 def test_pages_are_semantic_and_load_only_our_assets(client: TestClient) -> None:
-    for path in ("/", "/timeline", "/events", "/meetings", "/positions", "/actors", "/map", "/search", "/brief", "/docs"):
+    for path in ("/", "/timeline", "/events", "/meetings", "/positions", "/actors", "/actors/RUS:MIL", "/map",
+                 "/map?place=Lviv", "/search", "/brief", "/docs"):
         html = client.get(path).text
         assert '<html lang="en">' in html and "<main" in html and 'aria-label="Pages"' in html, path
         assert html.count("<h1") == 1, path
@@ -135,6 +135,7 @@ def test_pages_are_semantic_and_load_only_our_assets(client: TestClient) -> None
         assert assets and all(a.startswith("/static/") for a in assets), (path, assets)
         for table in re.findall(r"<table.*?</table>", html, re.S):
             assert "<th" in table, path
+            assert "<caption" in table or path == "/brief", path  # the brief's HTML is negotiation/brief.py's
     assert client.get("/static/favicon.svg").status_code == 200
 
 
@@ -147,3 +148,43 @@ def test_a_timeline_bar_lists_exactly_the_events_it_counts(client: TestClient) -
             week = next(w for w in weeks if title.startswith(w["week"]))
             rows = re.findall(r'<tr class="quad-(\w+)">', client.get(href).text)
             assert rows == [quad] * week["quads"][quad], (params, href)
+
+
+def test_search_marks_the_matched_words_escaped_and_pages(client: TestClient, monkeypatch: pytest.MonkeyPatch) -> None:
+    html = client.get("/search", params={"q": "drones Lviv"}).text
+    snippets = re.findall(r'<p class="snippet">(.*?)</p>', html, re.S)
+    assert snippets and all("<mark>" in s for s in snippets)
+    assert {m.lower() for m in re.findall(r"<mark>([^<]*)</mark>", html)} >= {"drones", "lviv"}
+    hostile = client.get("/search", params={"q": "script"}).text  # a document quoting <script>
+    assert "&lt;<mark>script</mark>&gt;" in hostile and "<script>" not in hostile.split("</head>", 1)[1]
+    from peacetalks.web import pages
+
+    monkeypatch.setattr(pages, "PAGE_SIZE", 1)
+    first = client.get("/search", params={"q": "the"}).text
+    older = re.search(r'<a href="([^"]+)" rel="next">', first)
+    assert older is not None and "offset=1" in unescape(older.group(1))
+    second = client.get(unescape(older.group(1))).text
+    assert '<ol class="hits" start="2"' in second and 'rel="prev"' in second
+
+
+def test_snippet_parts_prefer_the_store_s_fragments() -> None:
+    from peacetalks.web.pages import snippet_parts
+
+    given = {"snippet": "a b c", "fragments": [{"text": "a ", "hit": False}, {"text": "b", "hit": True}]}
+    assert snippet_parts(given, ["c"]) == given["fragments"]
+    plain = {"snippet": "Talks in Kyiv; KYIV said"}
+    assert snippet_parts(plain, ["kyiv"]) == [{"text": "Talks in ", "hit": False}, {"text": "Kyiv", "hit": True},
+                                              {"text": "; ", "hit": False}, {"text": "KYIV", "hit": True},
+                                              {"text": " said", "hit": False}]
+    assert snippet_parts({"snippet": ""}, ["x"]) == []
+
+
+def test_charts_mark_the_weeks_they_skip() -> None:
+    from peacetalks.web import charts
+
+    weeks = [{"week": w, "quads": {"verbal_conflict": 1}, "stall_index": 0.5}
+             for w in ("2024-W52", "2025-W01", "2025-W04")]  # W01 follows W52; W02-W03 are skipped
+    timeline = charts.timeline_chart(weeks, lambda w, q=None: "#")
+    assert [g.label for g in timeline.gaps] == ["2 weeks without records"]
+    assert timeline.bars[1].x < timeline.gaps[0].pos < timeline.bars[2].x
+    assert [g.label for g in charts.stall_chart(weeks, lambda w: "#").gaps] == ["2 weeks without records"]

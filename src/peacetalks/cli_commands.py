@@ -333,8 +333,21 @@ def serve_cmd(
     app_ = create_app(db or config.db_url, read_token=api_cfg.get("read_token") or None,
                       write_token=api_cfg.get("write_token") or None,
                       cors_origins=tuple(api_cfg.get("cors_origins") or ()))
+    _warm_map_outlines()
     err.print(f"peacetalks: serving {db or config.db_url} on http://{host}:{port}")
     uvicorn.run(app_, host=host, port=port, log_level="info")
+
+
+def _warm_map_outlines() -> None:
+    """Build the map's outline cache before serving: the first /map would otherwise spend
+    ~3 s reading the coastline packages (once per machine; later starts read the cache)."""
+    from peacetalks.web.outlines import outlines
+
+    with err.status("peacetalks: preparing the map outlines (first start only)"):
+        try:
+            outlines()
+        except Exception as exc:  # the map falls back to points; serving goes on
+            err.print(f"peacetalks: map outlines unavailable ({type(exc).__name__}: {exc})")
 
 
 # --------------------------------------------------------------------------- eval

@@ -4,6 +4,7 @@ renders one template; no HTML is built here except the briefing, which render_br
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any, Optional
 
 from fastapi import HTTPException, Query, Request
@@ -147,7 +148,7 @@ def events_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000), t
              "older": link(request, "events_page", {**filters, "offset": offset + PAGE_SIZE})
              if len(items) == PAGE_SIZE else ""}
     return render(request, "events.html", {"events": items, "filters": filters, "pages": pages,
-                                           "quads": queries.QUADS})
+                                           "quads": queries.QUADS, "offset": offset})
 
 
 # ------------------------------------------------------------------ meetings and positions
@@ -192,7 +193,12 @@ def actor_page(request: Request, key: str, offset: int = Query(0, ge=0, le=10_00
         events = queries.actor_events(conn, key, PAGE_SIZE, offset)
     positions = store.positions(actor=info["actor_id"] or info["country"], limit=200) \
         if info["actor_id"] or info["country"] else []
-    return render(request, "actor.html", {"actor": info, "events": events, "positions": positions})
+    pages = {"newer": link(request, "actor_page", {"offset": max(offset - PAGE_SIZE, 0) or None}, key=key)
+             if offset else "",
+             "older": link(request, "actor_page", {"offset": offset + PAGE_SIZE}, key=key)
+             if len(events) == PAGE_SIZE else ""}
+    return render(request, "actor.html", {"actor": info, "events": events, "positions": positions, "pages": pages,
+                                          "offset": offset})
 
 
 def map_page(request: Request, place: Optional[str] = Text(), world: bool = False) -> Response:
@@ -246,10 +252,32 @@ def _marks(doc: dict[str, Any]) -> list[Mark]:
 
 def search_page(request: Request, q: Optional[str] = Text(), offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
     hits: list[dict[str, Any]] = []
+    terms = queries.terms(q or "")
     if q:
         with _store(request).engine.connect() as conn:
-            hits = queries.search_documents(conn, q, PAGE_SIZE, offset)
-    return render(request, "search.html", {"q": q or "", "hits": hits, "terms": queries.terms(q or "")})
+            hits = queries.search_documents(conn, q, PAGE_SIZE + 1, offset)  # one more: is there a next page?
+    more, hits = len(hits) > PAGE_SIZE, hits[:PAGE_SIZE]
+    for h in hits:
+        h["parts"] = snippet_parts(h, terms)
+    pages = {"newer": link(request, "search_page", {"q": q, "offset": max(offset - PAGE_SIZE, 0) or None})
+             if offset else "",
+             "older": link(request, "search_page", {"q": q, "offset": offset + PAGE_SIZE}) if more else ""}
+    return render(request, "search.html", {"q": q or "", "hits": hits, "terms": terms, "offset": offset,
+                                           "pages": pages})
+
+
+def snippet_parts(hit: dict[str, Any], terms: list[str]) -> list[dict[str, Any]]:
+    """The snippet as [{"text", "hit"}] pieces for <mark>: the store's own fragments when it gives
+    them (FTS5 or PostgreSQL highlighting), else the query words found in the plain snippet. The
+    template escapes every piece: a snippet is document text, never markup."""
+    if hit.get("fragments"):
+        return [{"text": str(f.get("text") or ""), "hit": bool(f.get("hit"))} for f in hit["fragments"]]
+    snippet = str(hit.get("snippet") or "")
+    words = sorted((t for t in terms if t), key=len, reverse=True)
+    if not words:
+        return [{"text": snippet, "hit": False}] if snippet else []
+    pieces = re.split("(" + "|".join(re.escape(w) for w in words) + ")", snippet, flags=re.IGNORECASE)
+    return [{"text": piece, "hit": i % 2 == 1} for i, piece in enumerate(pieces) if piece]
 
 
 def brief_page(request: Request, process: Optional[str] = Query(None, max_length=100),

@@ -23,6 +23,9 @@ _OBJECTS = ["talks in Istanbul", "strikes on Lviv and Zakarpattia", "a summit in
             "sanctions on Russia", "a meeting in Riyadh", "shelling near Donetsk", "aid for Odesa"]
 
 
+REPEATS = 3
+
+
 def texts(n: int) -> tuple[str, list[str]]:
     path = gold_path("geo_gwn.jsonl")
     if path is not None:
@@ -45,9 +48,14 @@ def main(n: int = 100) -> None:
     t0 = time.perf_counter()
     parsed = [parse(t, nlp) for t in docs]
     t_parse = time.perf_counter() - t0
-    t0 = time.perf_counter()
-    count = sum(len(places_in(d)) for d in parsed)
-    t_places = time.perf_counter() - t0
+    # The places stage is short next to the parse: best of REPEATS passes, CPU time of this
+    # process, so that other jobs on a shared machine disturb it less.
+    runs = []
+    for _ in range(REPEATS):
+        t0 = time.process_time()
+        count = sum(len(places_in(d)) for d in parsed)
+        runs.append(time.process_time() - t0)
+    t_places = min(runs)
 
     chars = sum(len(t) for t in docs)
     print(f"machine: {platform.platform()}, {platform.processor() or platform.machine()}, "
@@ -55,7 +63,7 @@ def main(n: int = 100) -> None:
     print(f"texts: {n} from {source}, {chars / n:.0f} characters on average")
     print(f"gazetteer load (first use in this process): {t_gaz:.2f} s")
     print(f"spaCy parse:        {1000 * t_parse / n:7.1f} ms/article")
-    print(f"places stage only:  {1000 * t_places / n:7.1f} ms/article "
+    print(f"places stage only:  {1000 * t_places / n:7.1f} ms/article, CPU, best of {REPEATS} "
           f"({100 * t_places / t_parse:.1f}% of the parse), {count / n:.1f} places/article")
     print(f"parse + places:     {1000 * (t_parse + t_places) / n:7.1f} ms/article")
 

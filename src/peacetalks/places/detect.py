@@ -35,8 +35,13 @@ _POSSESSIVE = ("'s", "\u2019s", "'", "\u2019")
 _DEMONYM_ENDINGS = ("ian", "ean", "ese", "ish", "ians", "eans", "ans", "ic", "ch", "an")
 # Match towns below the matcher's population floor in the countries the document names.
 LOCAL_TOWNS = True
+# A mention counts for the document's country when its best reading's prior share is this high
+# (measured on the GWN dev half: 0.5-0.6 best; a value above 1 turns the rule off).
+DOMINANT_SHARE = 0.6
 _TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG"})
 _CONNECTORS = {"of", "and", "on", "upon", "de", "du", "la", "le", "del", "da", "-", "&"}
+# Token attributes the matcher reads (TokenTable), in the order TokenTable.of unpacks them.
+_TABLE_ATTRS = ["ORTH", "SPACY", "IDX", "LENGTH", "IS_SPACE", "IS_ALPHA", "IS_PUNCT", "LOWER"]
 
 
 @dataclass
@@ -140,23 +145,24 @@ def _label(ent: SpacySpan) -> Optional[str]:
     return None
 
 
-def _named_as_agents(doc: Doc) -> set[str]:
+def _named_as_agents(ents: tuple[SpacySpan, ...]) -> set[str]:
     """Names the model also tags as a person or organisation somewhere in the document."""
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         span = _trim(ent) if ent.label_ in _AGENT_LABELS else None
         if span is not None:
             names.add(normalise(span.text))
     return names
 
 
-def entity_candidates(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
+def entity_candidates(doc: Doc, gaz: Gazetteer, table: Optional["TokenTable"] = None) -> list[Candidate]:
     """Place entities of the model; an unknown multi-word entity also yields its known parts.
     An unknown name the model also calls a person or organisation elsewhere in the document
     ("Yulia", "Dropbox") is a name whose place tag is the model's inconsistency, not a place."""
+    ents = table.ents if table is not None else tuple(doc.ents)
     out: list[Candidate] = []
-    agents = _named_as_agents(doc)
-    for ent in doc.ents:
+    agents = _named_as_agents(ents)
+    for ent in ents:
         label = _label(ent)
         if label is None:
             continue
@@ -192,12 +198,12 @@ def _known_parts(span: SpacySpan, gaz: Gazetteer, label: str) -> list[Candidate]
     return parts
 
 
-def _person_blocks(doc: Doc) -> tuple[dict[int, SpacySpan], set[str]]:
+def _person_blocks(ents: tuple[SpacySpan, ...]) -> tuple[dict[int, SpacySpan], set[str]]:
     """PERSON entities by token, and the names people in this document go by (every word of a
     multi-word PERSON: "John Bolton" makes a later bare "Bolton" a person too)."""
     by_token: dict[int, SpacySpan] = {}
     names: set[str] = set()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ not in BLOCKING_LABELS:
             continue
         for t in ent:
@@ -223,10 +229,10 @@ def _blocked(found: SpacySpan, persons: dict[int, SpacySpan], person_names: set[
     return True
 
 
-def _facilities(doc: Doc) -> dict[int, SpacySpan]:
+def _facilities(ents: tuple[SpacySpan, ...]) -> dict[int, SpacySpan]:
     """The model's facility names ("St George's Chapel", "Rogers Centre") by token, with
     organisations named after their building ("Washington University")."""
-    return {t.i: ent for ent in doc.ents if _label(ent) == "FAC" for t in ent}
+    return {t.i: ent for ent in ents if _label(ent) == "FAC" for t in ent}
 
 
 def _inside_facility(found: SpacySpan, facilities: dict[int, SpacySpan], gaz: Gazetteer) -> bool:
@@ -256,37 +262,84 @@ def _standalone(span: SpacySpan) -> bool:
     return all(t.ent_type_ in _TOWN_ENT_TYPES for t in span)
 
 
-def _capitalised_run(doc: Doc, i: int, limit: int) -> int:
+@dataclass(frozen=True)
+class TokenTable:
+    """What the detector reads of a Doc, taken once per document. Indexing or iterating a spaCy
+    Doc builds a Token object each time, ``Doc.text`` joins every token again on each access and
+    ``Doc.ents`` builds new Spans on each access; the matcher visits every token twice (with the
+    local-town pass), which made those objects most of the stage's time (docs/places.md, Speed).
+    Token columns come from ``Doc.to_array``."""
+
+    text: str
+    starts: tuple[bool, ...]  # could open a name: capitalised and not punctuation
+    breaks: tuple[bool, ...]  # ends a name run: whitespace token or a lower-case non-connector word
+    idx: tuple[int, ...]  # character offset of each token
+    ends: tuple[int, ...]  # character offset after each token (no trailing whitespace)
+    ents: tuple[SpacySpan, ...]
+    persons: tuple[dict[int, SpacySpan], set[str]]  # _person_blocks
+    facilities: dict[int, SpacySpan]  # _facilities
+
+    @classmethod
+    def of(cls, doc: Doc) -> "TokenTable":
+        strings = doc.vocab.strings
+        connectors = {strings.add(c) for c in _CONNECTORS}
+        rows = doc.to_array(_TABLE_ATTRS).tolist()
+        text = "".join(strings[orth] + " " if ws else strings[orth] for orth, ws, *_ in rows)
+        starts, breaks, idx, ends = [], [], [], []
+        for _orth, _ws, start, length, space, alpha, punct, lower in rows:
+            upper = text[start].isupper()
+            starts.append(upper and not punct)
+            # a name never runs over a whitespace token (a line break, a stripped control character)
+            breaks.append(bool(space or (alpha and not (upper or lower in connectors))))
+            idx.append(start)
+            ends.append(start + length)
+        ents = tuple(doc.ents)
+        return cls(text, tuple(starts), tuple(breaks), tuple(idx), tuple(ends), ents,
+                   _person_blocks(ents), _facilities(ents))
+
+
+def _capitalised_run(table: TokenTable, i: int, limit: int) -> int:
     """How many tokens from ``i`` (at most ``limit``) could belong to one capitalised name: words
     capitalised or connectors, any non-word token. Longer n-grams cannot pass ``_capitalised``,
     so they are never normalised and looked up (most of the matcher's time)."""
     n = 0
-    for tok in doc[i:i + limit]:
-        if tok.is_space or (tok.is_alpha and not (tok.text[0].isupper() or tok.lower_ in _CONNECTORS)):
-            break  # a name never runs over a whitespace token (a line break, a stripped control character)
+    for brk in table.breaks[i:i + limit]:
+        if brk:
+            break
         n += 1
     return n
 
 
-def gazetteer_candidates(doc: Doc, gaz: Gazetteer, countries: frozenset[str] = frozenset()) -> list[Candidate]:
+def _matchable(doc: Doc, i: int, n: int, key: str, gaz: Gazetteer, countries: frozenset[str]) -> bool:
+    """The n-gram ``doc[i:i+n]`` (lookup key ``key``) is a name the matcher may take."""
+    if key in gaz.match_keys:
+        return _capitalised(doc[i:i + n])
+    if not _local_town(gaz, key, countries):
+        return False
+    span = doc[i:i + n]
+    return _standalone(span) and _capitalised(span)
+
+
+def gazetteer_candidates(doc: Doc, gaz: Gazetteer, countries: frozenset[str] = frozenset(),
+                         table: Optional[TokenTable] = None) -> list[Candidate]:
     """Longest capitalised n-grams that are phrase-matchable gazetteer names (or smaller towns
-    of the ``countries`` the document is about)."""
-    persons, person_names = _person_blocks(doc)
-    facilities = _facilities(doc)
+    of the ``countries`` the document is about). ``table`` is ``TokenTable.of(doc)`` when the
+    caller already has it."""
+    table = table or TokenTable.of(doc)
+    persons, person_names = table.persons
+    facilities = table.facilities
+    text = table.text
     out: list[Candidate] = []
-    i, n_tokens = 0, len(doc)
+    i, n_tokens = 0, len(table.starts)
     while i < n_tokens:
-        tok = doc[i]
-        if not (tok.text[:1].isupper()) or tok.is_punct:
+        if not table.starts[i]:
             i += 1
             continue
         found = None
-        for n in range(_capitalised_run(doc, i, gaz.max_words), 0, -1):
-            span = doc[i:i + n]
-            key = normalise(span.text)
-            if (key in gaz.match_keys or _local_town(gaz, key, countries) and _standalone(span)) \
-                    and _capitalised(span):
-                found = span
+        for n in range(_capitalised_run(table, i, gaz.max_words), 0, -1):
+            key = normalise(text[table.idx[i]:table.ends[i + n - 1]])
+            if _matchable(doc, i, n, key, gaz, countries):
+                found = doc[i:i + n]
                 break
         if found is None:
             i += 1
@@ -302,15 +355,30 @@ def _ours(gaz: Gazetteer, span: SpacySpan) -> bool:
     return any(e.source == "ours" for e in gaz.candidates(span.text))
 
 
+def _country_of(gaz: Gazetteer, cand: Candidate) -> Optional[str]:
+    """The country a mention points to before any context: the only one its located readings
+    lie in, or that of a reading whose prior clearly dominates the others ("Cheltenham": the
+    English town of 119,000 people, not the Australian suburb)."""
+    located = [i for i in gaz.index.get(cand.key, ()) if gaz.entries[i].lat is not None]
+    found = {gaz.entries[i].country for i in located}
+    if len(found) == 1:
+        return found.pop()
+    if not located or DOMINANT_SHARE > 1:
+        return None
+    from peacetalks.places.resolve import prior_share  # resolve imports this module
+
+    best, share = prior_share(gaz, located, cand.key)
+    return gaz.entries[best].country if share >= DOMINANT_SHARE else None
+
+
 def _unambiguous_countries(gaz: Gazetteer, cands: list[Candidate]) -> frozenset[str]:
     """The country (or tied countries) the document names most often, counting countries and
-    places all of whose readings lie in one country."""
+    places that point to one country (``_country_of``)."""
     counts: Counter[str] = Counter()
     for cand in cands:
-        readings = gaz.candidates(cand.text)
-        found = {e.country for e in readings if e.lat is not None}
-        if len(found) == 1 and None not in found:
-            counts[found.pop()] += 1  # type: ignore[index]
+        country = _country_of(gaz, cand)
+        if country is not None:
+            counts[country] += 1
     if not counts:
         return frozenset()
     top = max(counts.values())
@@ -319,11 +387,12 @@ def _unambiguous_countries(gaz: Gazetteer, cands: list[Candidate]) -> frozenset[
 
 def detect(doc: Doc, gaz: Gazetteer) -> list[Candidate]:
     """All toponym candidates, sorted, non-overlapping."""
-    entities = entity_candidates(doc, gaz)
-    matched = gazetteer_candidates(doc, gaz)
+    table = TokenTable.of(doc)
+    entities = entity_candidates(doc, gaz, table)
+    matched = gazetteer_candidates(doc, gaz, table=table)
     countries = _unambiguous_countries(gaz, entities + matched) if LOCAL_TOWNS else frozenset()
     if countries:  # match again, now also the small towns of the document's country
-        matched = gazetteer_candidates(doc, gaz, countries)
+        matched = gazetteer_candidates(doc, gaz, countries, table)
     pool = entities + matched
     # Known before unknown, then longer first, then the model's reading before the matcher's.
     pool.sort(key=lambda c: (not c.known, -c.length, c.label is None, c.start))

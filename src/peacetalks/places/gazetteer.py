@@ -40,6 +40,8 @@ MATCH_CITY_POP = 30_000
 # Alternate spellings of a city count only for cities this large (small towns' alternates are noise).
 ALT_CITY_POP = 200_000
 CACHE_VERSION = "3"
+# Our own tables of places (same schema; earlier wins on ties of name + country).
+OUR_TABLES = ("places.yaml", "landmarks.yaml")
 
 _ADMIN1_DEFAULT_POP = 3_000_000
 _OTHER_DEFAULT_POP = 1_000_000
@@ -188,8 +190,10 @@ def _add_ours(gaz: Gazetteer, cities: dict[str, dict], gnc: dict) -> None:
     # Our rows borrow the GeoNames id (and capital flag) of the same-named city of the country.
     known = {(c["name"], _iso3(c["countrycode"])): int(c["geonameid"]) for c in cities.values()}
     capitals = {(info.get("capital"), info.get("iso3")) for info in gnc.values()}
-    with open(DATA / "places.yaml", encoding="utf-8") as fh:
-        rows = yaml.safe_load(fh)
+    rows = []
+    for table in OUR_TABLES:
+        with open(DATA / table, encoding="utf-8") as fh:
+            rows += yaml.safe_load(fh)
     for row in rows:
         default_pop = _ADMIN1_DEFAULT_POP if row["feature"] == "admin1" else _OTHER_DEFAULT_POP
         key = (row["name"], row.get("country"))

@@ -33,11 +33,16 @@ _CAPITAL_BONUS = 2.0
 _BIG_CITY_POP = 1_000_000
 _BIG_CITY_BONUS = 1.0
 UNRESOLVED_CONFIDENCE = 0.3
-# Unknown names of these kinds are placed in the document's focus city (see _located_in_focus).
+# Unknown names of these kinds are placed in the document's focus city (see _located_in).
 FOCUS_LABELS = ("FAC", "LOC", "GPE")
 FOCUS_CONFIDENCE = 0.2
 FOCUS_COUNTRY_WEIGHT = 0.5
+FOCUS_ADMIN1_WEIGHT = 0.5
+FOCUS_REGIONS = True
 SECOND_PASS = True
+# An unknown name followed by "in/at/near <known place>" is placed there (before the focus).
+HOST_PLACES = True
+_HOST_WORDS = frozenset({"in", "at", "near"})
 
 
 def _prior(gaz: Gazetteer, entry_index: int, key: str) -> float:
@@ -56,18 +61,53 @@ def _prior(gaz: Gazetteer, entry_index: int, key: str) -> float:
     return score
 
 
-def _qualifier(doc: Doc, cand: Candidate, gaz: Gazetteer) -> list[Entry]:
-    """Readings of a ", X" right after the mention (up to three tokens): "Paris, Texas"."""
+def prior_share(gaz: Gazetteer, indices: list[int], key: str) -> tuple[int, float]:
+    """The reading with the best prior among ``indices`` and its softmax share of the priors."""
+    scored = sorted(((_prior(gaz, i, key), i) for i in indices), reverse=True)
+    top, best = scored[0]
+    return best, 1.0 / sum(math.exp(s - top) for s, _ in scored)
+
+
+def _qualifier_span(doc: Doc, cand: Candidate, gaz: Gazetteer) -> tuple[list[Entry], int]:
+    """Country and admin1 readings of a ", X" right after the mention (up to three tokens):
+    "Paris, Texas"; and the index of the token after X."""
     after = cand.last_token + 1
     if after + 1 >= len(doc) or doc[after].text != ",":
-        return []
+        return [], after
     for n in (3, 2, 1):
         span = doc[after + 1: after + 1 + n]
         if len(span) == n and span[0].text[:1].isupper():
             found = gaz.candidates(span.text)
             if found:
-                return [e for e in found if e.feature in ("country", "admin1")]
-    return []
+                return [e for e in found if e.feature in ("country", "admin1")], span.end
+    return [], after
+
+
+def _qualifier(doc: Doc, cand: Candidate, gaz: Gazetteer) -> list[Entry]:
+    return _qualifier_span(doc, cand, gaz)[0]
+
+
+def _placing_qualifier(doc: Doc, cand: Candidate, gaz: Gazetteer) -> Optional[Entry]:
+    """The region a name is explicitly put in: "Visbek, Germany, EW Nutrition ...", "Gainesville,
+    Va." Only when the region closes the phrase: not a list ("Kharkiv, Donetsk and Luhansk",
+    "Vinnytsia, Zhytomyr, Kyiv") and not a new clause ("In Donbas, Russia shelled ...")."""
+    found, end = _qualifier_span(doc, cand, gaz)
+    found = [e for e in found if e.lat is not None]
+    if not found or not _closes(doc, end, gaz):
+        return None
+    return max(found, key=lambda e: math.log10(e.population + 10) + _FEATURE_BONUS.get(e.feature, 0.0))
+
+
+def _closes(doc: Doc, end: int, gaz: Gazetteer) -> bool:
+    """The qualifier ending before token ``end`` ends its phrase: an abbreviation ("Va."), the
+    end of the text, or punctuation that does not go on to another place name."""
+    if end >= len(doc) or doc[end - 1].text.endswith("."):
+        return True
+    if not doc[end].is_punct:
+        return False
+    nxt = doc[end + 1] if end + 1 < len(doc) else None
+    return not (doc[end].text == "," and nxt is not None and nxt.text[:1].isupper()
+                and normalise(nxt.text) in gaz.index)
 
 
 def _context(gaz: Gazetteer, cands: list[Candidate]) -> tuple[Counter[str], Counter[str], dict[str, Entry]]:
@@ -97,6 +137,20 @@ def _acronym(text: str) -> bool:
     return 0 < len(letters) <= 4 and all(ch.isupper() for ch in letters)
 
 
+def _in(entry: Entry, region: Entry) -> bool:
+    return region.country == entry.country and (region.feature == "country" or region.admin1 == entry.admin1)
+
+
+def _elsewhere(gaz: Gazetteer, indices: list[int], region: Entry) -> bool:
+    """A GeoNames town none of whose readings lies in the country or US state explicitly named
+    after it ("Gainesville, Va.": ours are in Florida and Georgia): the one meant is a town we
+    do not have. Our own names and regions are left alone."""
+    readings = [gaz.entries[i] for i in indices]
+    return ((region.feature == "country" or region.source == "table")
+            and all(e.source == "geonames" and e.feature == "city" for e in readings)
+            and not any(_in(e, region) for e in readings))
+
+
 def choose(gaz: Gazetteer, doc: Doc, cand: Candidate, countries: Counter[str],
            admin1s: Counter[str], own: Optional[Entry] = None) -> tuple[Optional[Entry], float]:
     """The best reading of a candidate and its confidence (None for an unknown name).
@@ -110,6 +164,9 @@ def choose(gaz: Gazetteer, doc: Doc, cand: Candidate, countries: Counter[str],
     if not indices:
         return None, UNRESOLVED_CONFIDENCE
     qualifiers = _qualifier(doc, cand, gaz)
+    region = _placing_qualifier(doc, cand, gaz) if qualifiers else None
+    if region is not None and _elsewhere(gaz, indices, region):
+        return None, UNRESOLVED_CONFIDENCE  # placed in that region by resolve_all
     own_country = own.country if own is not None else None
     own_admin1 = own.admin1 if own is not None else None
     scored: list[tuple[float, int]] = []
@@ -120,8 +177,7 @@ def choose(gaz: Gazetteer, doc: Doc, cand: Candidate, countries: Counter[str],
             s += _DOC_COUNTRY_BONUS
         if e.admin1 and e.feature == "city" and admin1s[e.admin1] - (e.admin1 == own_admin1) > 0:
             s += _DOC_ADMIN1_BONUS
-        if any(q.country == e.country and (q.feature == "country" or q.admin1 == e.admin1)
-               for q in qualifiers):
+        if any(_in(e, q) for q in qualifiers):
             s += _QUALIFIER_BONUS
         scored.append((s, i))
     scored.sort(key=lambda x: -x[0])
@@ -183,17 +239,26 @@ def _focus(resolved: list[tuple[Candidate, Optional[Entry]]]) -> Optional[Entry]
     entries = [e for _, e in resolved if e is not None]
     cities: Counter[Entry] = Counter(e for e in entries if e.feature == "city")
     if not cities:
-        return None
+        return _region_focus(entries) if FOCUS_REGIONS else None
     countries: Counter[Optional[str]] = Counter(e.country for e in entries)
-    return max(cities, key=lambda c: cities[c] + FOCUS_COUNTRY_WEIGHT * countries[c.country])
+    regions: Counter[tuple[Optional[str], str]] = Counter((e.country, e.admin1) for e in entries if e.admin1)
+    return max(cities, key=lambda c: cities[c] + FOCUS_COUNTRY_WEIGHT * countries[c.country]
+               + (FOCUS_ADMIN1_WEIGHT * regions[(c.country, c.admin1)] if c.admin1 else 0.0))
 
 
-def _located_in_focus(cand: Candidate, focus: Entry) -> PlaceMention:
-    """An unknown facility ("City Hall", "Barclays Center") placed in the document's focus city:
-    local news names local buildings. Low confidence, feature 'other', the facility's own name."""
+def _region_focus(entries: list[Entry]) -> Optional[Entry]:
+    """Without any city: the admin1 region or country (first named wins a tie) named most often."""
+    regions: Counter[Entry] = Counter(e for e in entries if e.feature in ("admin1", "country") and e.lat is not None)
+    return max(regions, key=lambda r: regions[r]) if regions else None
+
+
+def _located_in(cand: Candidate, where: Entry) -> PlaceMention:
+    """An unknown name placed in a known place: a facility ("City Hall", "Barclays Center") in
+    the document's focus city (local news names local buildings), a town in the region named
+    right after it ("Visbek, Germany"). Low confidence, feature 'other', the mention's own name."""
     return PlaceMention(
-        text=cand.text, start=cand.start, end=cand.end, name=cand.text, lat=focus.lat, lon=focus.lon,
-        country=focus.country, admin1=focus.admin1, feature="other", confidence=FOCUS_CONFIDENCE,
+        text=cand.text, start=cand.start, end=cand.end, name=cand.text, lat=where.lat, lon=where.lon,
+        country=where.country, admin1=where.admin1, feature="other", confidence=FOCUS_CONFIDENCE,
     )
 
 
@@ -223,13 +288,39 @@ def resolve_all(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[PlaceM
         countries, admin1s, voted = _second_context(resolved)
         resolved = [(c, *choose(gaz, doc, c, countries, admin1s, voted.get(c.key))) for c in cands]
     focus = _focus([(c, e) for c, e, _ in resolved])
+    starts = {c.first_token: e for c, e, _ in resolved if e is not None and e.lat is not None}
     out = []
     for cand, entry, conf in resolved:
-        if entry is None and focus is not None and cand.label in FOCUS_LABELS:
-            out.append(_located_in_focus(cand, focus))
-        else:
-            out.append(mention(doc, cand, entry, conf))
+        where = _where(doc, gaz, cand, starts, focus) if entry is None else None
+        out.append(_located_in(cand, where) if where is not None else mention(doc, cand, entry, conf))
     return out
+
+
+def _where(doc: Doc, gaz: Gazetteer, cand: Candidate, starts: dict[int, Entry],
+           focus: Optional[Entry]) -> Optional[Entry]:
+    """Where to put a name we do not know: the region named right after it ("Visbek, Germany"),
+    else the known place it is said to be in ("Le Bernardin in New York", "Agriculture Park at
+    Wana"), else (for place-tagged names) the document's focus. (Placing a facility in the town
+    it is named after was measured on the dev half: as often wrong as right, "Rogers Centre"
+    is not in Rogers, Arkansas.)"""
+    region = _placing_qualifier(doc, cand, gaz)
+    if region is not None:
+        return region
+    host = _host(doc, cand, starts) if HOST_PLACES else None
+    if host is not None:
+        return host
+    return focus if cand.label in FOCUS_LABELS else None
+
+
+def _host(doc: Doc, cand: Candidate, starts: dict[int, Entry]) -> Optional[Entry]:
+    """The known place right after "in", "at" or "near" (and an optional "the")."""
+    i = cand.last_token + 1
+    if i >= len(doc) or doc[i].lower_ not in _HOST_WORDS:
+        return None
+    i += 1
+    if i < len(doc) and doc[i].lower_ == "the":
+        i += 1
+    return starts.get(i)
 
 
 def lookup_entry(gaz: Gazetteer, name: str, country: Optional[str] = None) -> Optional[Entry]:

@@ -352,3 +352,17 @@ def test_target_of_force_named_as_object_is_the_location() -> None:
     assert ev.location is not None and ev.location.text == "Lviv"
     aid = of_type(code("Germany sent tanks to Ukraine."), "AID")[0]
     assert aid.location is None
+
+
+def test_an_unknown_name_guessed_into_the_focus_city_is_not_an_event_location() -> None:
+    """The gazetteer may place an unknown name in the document's main city for want of
+    better (a low-confidence guess); a strike must not land in that city on the map."""
+    from peacetalks import code
+
+    text = ("Erdogan received the delegations in Istanbul on Monday. "
+            "A drone struck Zarvanytsia overnight, the governor said.")
+    result = code(text, published="2025-05-02")
+    strikes = [e for e in result.events if e.event_type == "ASSAULT"]
+    assert strikes, "the strike is coded"
+    assert all(e.location is None or e.location.name != "Istanbul" for e in strikes)
+    assert all(e.location is None or (e.location.lat, e.location.lon) != (41.01, 28.95) for e in strikes)

@@ -3,7 +3,8 @@
 Only places inside a locative prepositional phrase of the trigger ("strikes on Lviv", "talks in
 Geneva", "fighting near Bakhmut") or, for material events, its object ("struck Lviv") count, not
 every place in the sentence; metonyms ("Moscow
-said") are actors, never locations. A phrase naming a country and places inside it keeps the
+said") are actors, never locations, and unknown names the gazetteer merely guessed to be in
+the document's focus city are not used either (a wrong town on the map is worse than none). A phrase naming a country and places inside it keeps the
 more specific places.
 """
 
@@ -13,6 +14,7 @@ from typing import Iterable, Sequence
 
 from spacy.tokens import Token
 
+from peacetalks.places.resolve import GUESS_CONFIDENCE
 from peacetalks.records import PlaceMention
 
 LOCATIVE_PREPS = frozenset({"in", "at", "near", "outside", "inside", "around", "throughout", "within"})
@@ -37,12 +39,18 @@ def _locative_ranges(tokens: Iterable[Token], preps: frozenset[str], material: b
     return ranges
 
 
+def _guessed(place: PlaceMention) -> bool:
+    """An unknown name the gazetteer put in the document's focus city for want of better."""
+    return place.feature == "other" and place.confidence <= GUESS_CONFIDENCE
+
+
 def locations(tokens: Sequence[Token], places: Sequence[PlaceMention], material: bool = False) -> list[PlaceMention]:
     """Non-metonymic places inside locative phrases of the trigger tokens, most specific first;
     ``material`` events also take their target phrase ("on", "against", "into")."""
     ranges = _locative_ranges(tokens, MATERIAL_PREPS if material else LOCATIVE_PREPS, material)
     if not ranges:
         return []
-    found = [p for p in places if not p.metonym and any(a <= p.start and p.end <= b for a, b in ranges)]
+    found = [p for p in places if not p.metonym and not _guessed(p)
+             and any(a <= p.start and p.end <= b for a, b in ranges)]
     specific = [p for p in found if p.feature != "country"]
     return specific or found

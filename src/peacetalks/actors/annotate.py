@@ -11,12 +11,14 @@ from __future__ import annotations
 
 import bisect
 import datetime as dt
+import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
+from peacetalks.actors.cities import city_countries
 from peacetalks.actors.kb import KnowledgeBase, get_kb
 from peacetalks.actors.match import Match, find
-from peacetalks.actors.resolver import Resolution, _cities, interpret, name_origin
+from peacetalks.actors.resolver import Resolution, interpret, name_origin
 from peacetalks.actors.text import Tok, normalise, tokenize
 from peacetalks.records import ActorMention
 
@@ -38,18 +40,19 @@ ENTITY_LABELS = frozenset({"PERSON", "ORG"})
 NAME_LABELS = frozenset({"PERSON", "ORG", "NORP", "GPE"})
 
 
+_PLACE_KINDS = frozenset({"metonym", "country", "capital", "demonym", "region"})
+
+
 def _category(m: Match, kb: KnowledgeBase) -> str:
     entry = m.first("entry")
     if entry is not None:
         return "P" if kb.entries[entry.value].kind == "person" else "O"
-    if m.has("metonym", "country", "capital", "demonym", "region"):
+    kinds = {it.kind for it in m.items}  # one pass, then set tests (was one scan per question)
+    if kinds & _PLACE_KINDS:
         return "C"
-    if m.has("surname"):
-        return "S"
-    if m.has("title"):
-        return "T"
-    if m.has("agent"):
-        return "A"
+    for kind, cat in (("surname", "S"), ("title", "T"), ("agent", "A")):
+        if kind in kinds:
+            return cat
     return "F"
 
 
@@ -81,8 +84,19 @@ class Group:
         return self.matches[-1].j
 
 
-def _pos_by_start(doc: "Doc") -> dict[int, str]:
-    return {t.idx: t.pos_ for t in doc}
+def _token_arrays(doc: "Doc") -> tuple[list[int], list[int], list[str]]:
+    """Start, length and coarse tag of every token, read from the Doc's arrays: iterating the
+    Doc (or asking a Span for its offsets) builds a Python Token object per word, which cost
+    more than everything else in this stage."""
+    from spacy.attrs import IDX, LENGTH, POS
+
+    if not len(doc):
+        return [], [], []
+    arr = doc.to_array([IDX, LENGTH, POS]).astype("int64")  # uint64 -> list is ~15x slower than int64
+    pos_ids = arr[:, 2].tolist()
+    strings = doc.vocab.strings
+    names = {p: (strings[p] if p else "") for p in set(pos_ids)}
+    return arr[:, 0].tolist(), arr[:, 1].tolist(), list(map(names.__getitem__, pos_ids))
 
 
 def _joinable(tokens: Sequence[Tok], a: int, b: int, pos: dict[int, str], via_of: bool, title: bool = False) -> bool:
@@ -231,12 +245,17 @@ class _DocView:
     pos: dict[int, str]
     persons: set[tuple[int, int]]
     entity_at: dict[int, tuple[str, int, int]]  # token start -> (label, start, end) of its entity
+    ents: list[tuple[str, int, int]]  # (label, start, end) of every entity, in order
 
     @classmethod
     def of(cls, doc: "Doc") -> "_DocView":
-        return cls(pos=_pos_by_start(doc),
-                   persons={(e.start_char, e.end_char) for e in doc.ents if e.label_ == "PERSON"},
-                   entity_at={t.idx: (e.label_, e.start_char, e.end_char) for e in doc.ents for t in e})
+        starts, lengths, tags = _token_arrays(doc)
+        # Span.start_char/end_char would build Tokens: the arrays give the same offsets.
+        spans = [(e.label_, starts[e.start], starts[e.end - 1] + lengths[e.end - 1], e.start, e.end) for e in doc.ents]
+        return cls(pos=dict(zip(starts, tags)),
+                   persons={(s, e) for label, s, e, _, _ in spans if label == "PERSON"},
+                   entity_at={starts[k]: (label, s, e) for label, s, e, i, j in spans for k in range(i, j)},
+                   ents=[(label, s, e) for label, s, e, _, _ in spans])
 
 
 def _name_end(tokens: Sequence[Tok], k: int, words: int, end: int) -> int:
@@ -250,30 +269,35 @@ def _name_end(tokens: Sequence[Tok], k: int, words: int, end: int) -> int:
     return end
 
 
-def _entity_mentions(text: str, doc: "Doc", mentions: list[ActorMention], matched: list[tuple[int, int]],
+def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention], matched: list[tuple[int, int]],
                      state: _State) -> list[ActorMention]:
     """Unknown people and bodies from spaCy, joined to a title or nationality right before them.
 
     An entity touching any knowledge-base phrase is left to the knowledge base (which may
     have dropped it on purpose: "in Kyiv"); cities spaCy mistakes for bodies are skipped."""
+    from peacetalks.nlp.model import clean_for_model  # here: ``resolve`` alone never imports spaCy
+
     out = []
     by_end = {m.end: m for m in mentions}
-    for ent in doc.ents:
-        if ent.label_ not in ENTITY_LABELS:
+    by_start = {m.start: m for m in mentions}
+    model_text = clean_for_model(text)  # what spaCy read (control characters blanked): the entity's text
+    for label, s, e in doc_view.ents:
+        if label not in ENTITY_LABELS:
             continue
-        s, e = ent.start_char, ent.end_char
         if any(a < e and s < b for a, b in matched) or any(m.start < e and s < m.end for m in mentions):
             continue
-        if normalise(ent.text) in _cities():
+        ent_text = model_text[s:e]
+        if normalise(ent_text) in city_countries():
             continue
-        if ent.label_ == "PERSON" or ent.text in state.unknown:
-            out.append(_person(text, s, e, by_end, state))
-        elif " " in ent.text.strip():
-            out.append(ActorMention(text=text[s:e], start=s, end=e, name=ent.text, confidence=0.3))
+        if label == "PERSON" or ent_text in state.unknown:
+            out.append(_person(text, s, e, by_end, by_start, state))
+        elif " " in ent_text.strip():
+            out.append(ActorMention(text=text[s:e], start=s, end=e, name=ent_text, confidence=0.3))
     return out
 
 
-def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], state: _State) -> ActorMention:
+def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], by_start: dict[int, ActorMention],
+            state: _State) -> ActorMention:
     name = text[s:e]
     surname = name.split()[-1]
     before = by_end.get(s - 1) if text[s - 1:s] == " " else None
@@ -282,12 +306,33 @@ def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], state: _
         res = Resolution(None, name, before.country, before.sector, 0.6, before.role)
         state.unknown[surname] = res
         return _mention(text, before.start, e, res)
+    title = _appositive(text, e, by_start)
+    if title is not None:
+        # "Juan Perez, the Nigerian finance minister,": the appositive title says who the person is.
+        # The title keeps its own mention; the name gets its reading (and so do later surnames).
+        res = Resolution(None, name, title.country, title.sector, 0.55, title.role)
+        state.unknown[surname] = res
+        return _mention(text, s, e, res)
     if " " not in name and surname in state.unknown:
         return _mention(text, s, e, state.unknown[surname])
     origin = name_origin(get_kb(), name)
     res = Resolution(None, name, origin, None, 0.35 if origin else 0.4)
     state.unknown.setdefault(surname, res)
     return _mention(text, s, e, res)
+
+
+_APPOSITIVE = re.compile(r",\s+(?:the\s+|a\s+|an\s+)?")
+
+
+def _appositive(text: str, end: int, by_start: dict[int, ActorMention]) -> Optional[ActorMention]:
+    """A title mention right after a name and a comma ("X, the Nigerian finance minister")."""
+    m = _APPOSITIVE.match(text, end)
+    if m is None:
+        return None
+    title = by_start.get(m.end())
+    if title is None or title.actor_id is not None or title.name is not None or title.role is None:
+        return None
+    return title
 
 
 def _unknown_surnames(text: str, tokens: Sequence[Tok], found: list[ActorMention], state: _State) -> list[ActorMention]:
@@ -320,9 +365,9 @@ def actor_mentions(text: str, doc: Optional["Doc"], published: Optional[dt.date]
     state = _State(full_names={it.value for m in matches for it in m.all("entry")
                                if kb.entries[it.value].kind == "person"})
     mentions = _kb_mentions(text, tokens, group(tokens, matches, kb, pos), kb, when, state, doc_view, dated)
-    if doc is not None:
+    if doc_view is not None:
         matched = [(tokens[m.i].start, tokens[m.j - 1].end) for m in matches]
-        extra = _entity_mentions(text, doc, mentions, matched, state)
+        extra = _entity_mentions(text, doc_view, mentions, matched, state)
         extra += _unknown_surnames(text, tokens, mentions + extra, state)
         # A merged "title + unknown name" replaces the title-only mention it grew from.
         mentions = _non_overlapping(mentions + extra)

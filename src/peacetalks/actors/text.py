@@ -8,8 +8,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
 from functools import lru_cache
+from typing import NamedTuple
 
 # Order matters: abbreviations with dots ("U.S.", "U.N.") first, then words (with inner
 # apostrophes, "d'Orsay", but not the possessive), the possessive, then any other symbol.
@@ -24,8 +24,10 @@ _TOKEN = re.compile(
 POSSESSIVE = "'s"
 
 
-@dataclass(frozen=True, slots=True)
-class Tok:
+class Tok(NamedTuple):
+    """One token (a tuple: a text has tens of thousands, and a frozen dataclass's ``__init__``
+    cost more than the regex that finds them)."""
+
     text: str
     norm: str
     start: int
@@ -55,7 +57,8 @@ def normalise(word: str) -> str:
 
 
 def tokenize(text: str) -> list[Tok]:
-    return [Tok(m.group(), normalise(m.group()), m.start(), m.end()) for m in _TOKEN.finditer(text)]
+    new = Tok._make
+    return [new((w := m.group(), normalise(w), m.start(), m.end())) for m in _TOKEN.finditer(text)]
 
 
 def key(phrase: str) -> tuple[str, ...]:

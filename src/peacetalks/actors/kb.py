@@ -16,9 +16,9 @@ from pathlib import Path
 from typing import Any, Iterable, NamedTuple, Optional
 
 import pycountry
-import yaml
 
 from peacetalks.actors.text import key, normalise
+from peacetalks.yaml_tables import read_yaml
 
 DATA = Path(__file__).parent / "data"
 ENV_VAR = "PEACETALKS_ACTORS"
@@ -160,13 +160,8 @@ def _default_surname(name: str, kind: str) -> Optional[str]:
     return words[-1] if len(words) > 1 else None
 
 
-# libyaml's loader when PyYAML was built with it: the pure-Python one takes seconds on the data files.
-_YAML_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
-
-
 def _load_yaml(path: Path) -> Any:
-    with open(path, encoding="utf-8") as fh:
-        return yaml.load(fh, Loader=_YAML_LOADER)  # noqa: S506 - a safe loader
+    return read_yaml(path)  # libyaml's loader: the pure-Python one takes seconds on these files
 
 
 def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:

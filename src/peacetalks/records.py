@@ -188,6 +188,7 @@ class Meeting(Record):
     evidence: list[Span] = field(default_factory=list)
     sentence: Optional[int] = None
     order: Optional[int] = None  # position in a stated sequence ("first ..., then ...")
+    historical: bool = False  # a past meeting recalled ("the 2022 Istanbul talks"), not one of the current phase
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Meeting":
@@ -198,7 +199,7 @@ class Meeting(Record):
             preconditions=list(d.get("preconditions") or []),
             place=PlaceMention.from_dict(d["place"]) if d.get("place") else None,
             date=d.get("date"), evidence=[Span.from_dict(e) for e in d.get("evidence") or []],
-            sentence=d.get("sentence"), order=d.get("order"),
+            sentence=d.get("sentence"), order=d.get("order"), historical=bool(d.get("historical", False)),
         )
 
 

@@ -27,6 +27,7 @@ DAY_TOLERANCE = 3
 UNSPECIFIED = "unspecified"
 STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
 _PAST_STATUSES = frozenset({"held"})
+_HISTORICAL = "\x00historical"  # a marker in the party set: historical rows cluster apart
 
 
 def party_key(actor: Optional[dict[str, Any]]) -> str:
@@ -72,11 +73,17 @@ def _more_precise(a: Optional[str], b: Optional[str]) -> Optional[str]:
 
 # ------------------------------------------------------------------ meetings
 
-def consolidate_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One dict per real meeting, in order of first appearance."""
+def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = False) -> list[dict[str, Any]]:
+    """One dict per real meeting, in order of first appearance. Past meetings recalled in the
+    news (``historical`` rows: "the 2022 Istanbul talks") are left out unless asked for; then
+    they form meetings of their own, never joined with the current phase's."""
     clusters: list[dict[str, Any]] = []
     for row in sorted(rows, key=_sort_key):
+        if row.get("historical") and not include_historical:
+            continue
         parties = frozenset(party_key(p) for p in row.get("participants") or [] if party_key(p))
+        if row.get("historical"):
+            parties = parties | {_HISTORICAL}
         target = _find_cluster(clusters, parties, row)
         if target is None:
             target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None}
@@ -89,8 +96,14 @@ def consolidate_meetings(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any]) -> Optional[dict[str, Any]]:
-    # A same-level meeting first; only then one whose level either side leaves open.
-    return _find(clusters, parties, row, exact=True) or _find(clusters, parties, row, exact=False)
+    # A dated row goes first to a meeting on the same days (same level, then an open level):
+    # a matching date says more than a missing one. Then a same-level meeting either side
+    # leaves undated.
+    if row.get("date"):
+        hit = _find(clusters, parties, row, exact=True, dated=True) or _find(clusters, parties, row, exact=False)
+        if hit is not None:
+            return hit
+    return _find(clusters, parties, row, exact=True)
 
 
 def levels_compatible(a: Optional[str], b: Optional[str]) -> bool:
@@ -99,12 +112,12 @@ def levels_compatible(a: Optional[str], b: Optional[str]) -> bool:
 
 
 def _find(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any],
-          exact: bool) -> Optional[dict[str, Any]]:
+          exact: bool, dated: bool = False) -> Optional[dict[str, Any]]:
     level = row.get("level")
     for c in reversed(clusters):
         if c["parties"] != parties or not (c["level"] == level if exact else levels_compatible(c["level"], level)):
             continue
-        if not exact and not (c["date"] and row.get("date")):
+        if (dated or not exact) and not (c["date"] and row.get("date")):
             continue  # an open level only joins a meeting when both dates name the same days
         if not dates_compatible(c["date"], row.get("date")):
             continue
@@ -127,6 +140,7 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
     latest = rows[-1]
     return {
         "key": stable_id("meeting", *sorted(c["parties"]), c["level"], c["date"] or (published[0] if published else "")),
+        "historical": _HISTORICAL in c["parties"],
         "level": c["level"],
         "format": formats.most_common(1)[0][0] if formats else None,
         "participants": participants,

@@ -38,12 +38,31 @@ def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Toke
         undated = published is not None and iso == published.isoformat() and not any(
             e.label_ == "DATE" for e in sent.ents)
         if iso and not undated:
-            return _reduced(str(iso), precision)
+            return _forward(_reduced(str(iso), precision), sent, published, status)
     else:
         iso = _fallback(sent, published, anchor, status)
         if iso:
             return iso
     return published.isoformat() if published and status == "held" else None
+
+
+_COMING = frozenset({"planned", "conditional"})
+
+
+def _forward(iso: str, sent: SpacySpan, published: Optional[dt.date], status: str) -> str:
+    """A meeting still to come named by a weekday ("will send a delegation ... on Monday",
+    reported on Saturday) is the next such day, not the last one: the resolver reads weekdays
+    backwards when the reporting verb is past."""
+    if status not in _COMING or published is None or len(iso) < 10:
+        return iso
+    try:
+        day = dt.date.fromisoformat(iso[:10])
+    except ValueError:
+        return iso
+    if not (day < published and (published - day).days < 7):
+        return iso
+    named = {_WEEKDAYS[w] for e in sent.ents if e.label_ == "DATE" for w in e.text.lower().split() if w in _WEEKDAYS}
+    return (day + dt.timedelta(days=7)).isoformat() if day.weekday() in named else iso
 
 
 # A meeting only talked about is dated by a date written on it ("talks on June 2", "meet on

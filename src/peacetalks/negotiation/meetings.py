@@ -11,12 +11,13 @@ from its antecedent: the last meeting reported by the same speaker, else the las
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from peacetalks.negotiation import dates, lexicon
+from peacetalks.negotiation import dates, history, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.status import (
     HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of,
@@ -51,6 +52,7 @@ class Draft:
     date: Optional[str] = None
     anaphoric: bool = False
     status_marked: bool = True
+    historical: bool = False
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
@@ -106,9 +108,11 @@ def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
     lemma = tok.lemma_.lower()
     if lemma == "group":
         return any(c.lemma_.lower() in ("work", "working") for c in tok.children)
+    if lemma == "conference" and any(c.lemma_.lower() in ("press", "news") for c in tok.children):
+        return False  # "told a news conference": a briefing, not talks
     if lemma == "team":  # "technical teams", "expert teams": a working level, not any team
         return any(c.lemma_.lower() in ("technical", "expert", "working") for c in tok.children)
-    if lemma not in {p[-1] for p in lex.nouns}:
+    if lemma not in _noun_heads():
         return False
     if tok.dep_ in ("compound", "amod") and tok.head.lemma_.lower() != "summit":
         return False  # "negotiation process", "summit talks" -> the head decides
@@ -123,6 +127,12 @@ def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
     return True
 
 
+@functools.lru_cache(maxsize=1)
+def _noun_heads() -> frozenset[str]:
+    """Last words of the meeting nouns ("call" of "phone call"), computed once, not per token."""
+    return frozenset(p[-1] for p in lexicon.meetings().nouns)
+
+
 def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
     lemma = tok.lemma_.lower()
     objs = [c for c in tok.children if c.dep_ in ("dobj", "prep")]
@@ -135,7 +145,10 @@ def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
             return False  # "called for", "called on"
         return any(index.of_subtree(c) for c in objs if c.dep_ == "dobj")
     if lemma in ("travel", "fly"):  # "Witkoff will travel to Moscow": a visit to a party
-        return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index) for c in tok.children)
+        # ... but "travel to the G7 summit": the gathering is the meeting word, not a host
+        return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index)
+                   and not any(_is_meeting_noun(o, lexicon.meetings()) for o in c.children if o.dep_ == "pobj")
+                   for c in tok.children)
     if lemma == "arrive":  # "Zelensky arrived in Washington for talks"
         return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and _pobj_actor(c, index) for c in tok.children)
     if lemma in ("convene", "reconvene", "sit"):  # "negotiators from Kyiv and Moscow will reconvene / sat down"
@@ -166,7 +179,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     is_verb = trig.pos_ == "VERB"
     if is_verb and is_negated(trig) and future_or_modal(trig) is None:
         return None  # "have not met since July": no meeting, and no refusal either
-    if not is_verb and _organisation_event(trig, index):
+    if not is_verb and (_organisation_event(trig, index) or _denied_past(trig)):
         return None
     parts = _verb_parties(trig, index) if is_verb else _noun_parties(trig, index)
     of_phrase = [t for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
@@ -193,7 +206,19 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
         d.level = _level_from_ranks(d.participants, analysis, _visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
     d.place = _place(analysis, trig)
     d.date = dates.resolve(sent, analysis.published, trig, d.status)
+    d.date, d.historical = history.judge(trig, d.date, analysis.published, d.status)
+    if d.historical and (not d.status_marked or history.past_reference(trig)):
+        d.status = "held"  # a past meeting recalled as a reference point took place
     return d
+
+
+def _denied_past(trig: Token) -> bool:
+    """"have not held direct talks since ...": a statement that none took place, like
+    "have not met"; not a meeting, and not a refusal either."""
+    verb = trig.head
+    denied = is_negated(verb) or any(c.dep_ == "det" and c.lower_ == "no" for c in trig.children)  # "held no talks"
+    return trig.dep_ == "dobj" and verb.lemma_.lower() in lexicon.meetings().host_verbs \
+        and denied and future_or_modal(verb) is None and verb.tag_ in ("VBD", "VBN")
 
 
 def _organisation_event(trig: Token, index: PartyIndex) -> bool:
@@ -493,15 +518,17 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     prio = lexicon.meetings().status_priority
     for d in drafts:
         keyset = frozenset(country_key(m) for m in d.participants)
-        twin = next((o for o in out if o.order is None and d.order is None and keyset and o.level == d.level
-                     and not o.anaphoric and not d.anaphoric
+        twin = next((o for o in out if o.order is None and d.order is None and keyset and _same_level(o, d)
+                     and not o.anaphoric and not d.anaphoric and o.historical == d.historical
                      and (o.status == d.status or not o.status_marked or not d.status_marked)
                      and frozenset(country_key(m) for m in o.participants) == keyset), None)
         if twin is None:
             out.append(d)
             continue
-        if prio.index(d.status) < prio.index(twin.status):
+        if prio.index(d.status) < prio.index(twin.status) and d.status_marked:
             twin.status = d.status
+        if twin.level == "unspecified":
+            twin.level, twin.level_explicit = d.level, d.level_explicit
         twin.status_marked = twin.status_marked or d.status_marked
         twin.preconditions += [p for p in d.preconditions if p not in twin.preconditions]
         twin.proposer = twin.proposer or d.proposer
@@ -510,10 +537,27 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
     return out
 
 
+def _open(d: Draft) -> bool:
+    """A bare mention that says neither level nor status ("their first direct talks")."""
+    return d.level == "unspecified" and not d.level_explicit and not d.status_marked
+
+
+def _same_level(a: Draft, b: Draft) -> bool:
+    """Same level, or one of them a bare restatement of the other ("met on Monday, their first
+    direct talks since 2022")."""
+    return a.level == b.level or _open(a) or _open(b)
+
+
 def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
     done: list[Draft] = []
     for d in drafts:
         if len({country_key(m) for m in d.participants}) >= 2:
+            done.append(d)
+            continue
+        partner = _other_side(d, done)
+        if partner:  # "Russia was ready to hold a third round of direct talks": with the side it meets
+            d.participants = _dedupe(d.participants + partner)
+            d.anaphoric = True
             done.append(d)
             continue
         if not (d.level_explicit or _has_anaphor(d.trigger)):
@@ -538,6 +582,25 @@ def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
         d.evidence = d.evidence + [e for e in ante.evidence if e not in d.evidence]
         done.append(d)
     return done
+
+
+_TWO_SIDED = frozenset({"direct", "bilateral", "face-to-face", "one-on-one", "peace"})
+
+
+def _other_side(d: Draft, done: list[Draft]) -> list[ActorMention]:
+    """For a one-party meeting that says it has another side ("direct talks", "bilateral
+    talks", "peace talks"): the other parties of the latest earlier meeting of this party
+    in the document, as states (the level may differ)."""
+    own = {country_key(m) for m in d.participants}
+    if len(own) != 1 or d.trigger.head.lemma_.lower() in HOSTING:
+        return []
+    if not any(t.dep_ in ("amod", "compound") and t.lower_ in _TWO_SIDED for t in d.trigger.subtree):
+        return []
+    for o in reversed(done):
+        keys = {country_key(m) for m in o.participants}
+        if own < keys and not o.historical:
+            return [_as_state(m) for m in o.participants if country_key(m) not in own]
+    return []
 
 
 def _has_anaphor(trig: Token) -> bool:
@@ -580,5 +643,5 @@ def _to_meeting(doc_id: str, d: Draft) -> Meeting:
         id=stable_id(doc_id, d.sentence, d.level, d.trigger.idx, d.status),
         level=d.level, format=_format(d), status=d.status, participants=d.participants,
         proposer=d.proposer, preconditions=d.preconditions, place=d.place, date=d.date,
-        evidence=d.evidence, sentence=d.sentence, order=d.order,
+        evidence=d.evidence, sentence=d.sentence, order=d.order, historical=d.historical,
     )

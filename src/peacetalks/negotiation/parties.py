@@ -17,7 +17,7 @@ from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import lexicon
 from peacetalks.negotiation.syntax import dateline_end
-from peacetalks.records import ActorMention
+from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
 LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
@@ -64,7 +64,8 @@ class PartyIndex:
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > token.idx:
                 continue
-            if (m.actor_id is not None) == want_person and m.country:
+            if (m.actor_id is not None) == want_person and m.country \
+                    and not (want_person and _organisation(m, token.doc)):
                 return m
         return None
 
@@ -79,6 +80,14 @@ class PartyIndex:
             if m is not None and m.country and (m.actor_id is None or tok.ent_type_ in ("ORG", "NORP", "GPE")):
                 return m
         return None
+
+
+def _organisation(m: ActorMention, doc: Doc) -> bool:
+    """A named organisation ("the Group of Seven") has an actor id like a person, but is no "he"."""
+    if m.country not in NON_STATE_COUNTRIES:
+        return False  # spaCy often tags a politician's name as ORG or GPE: trust only non-state actors
+    span = doc.char_span(m.start, m.end, alignment_mode="expand")
+    return span is not None and span.root.ent_type_ in ("ORG", "NORP", "GPE", "FAC", "LOC")
 
 
 def rank_of(mention: ActorMention, doc: Doc) -> Optional[str]:

@@ -92,28 +92,57 @@ def _judged(noun: Token) -> bool:
 def _norm(tok: Token) -> str:
     """The lemma; spaCy leaves plural proper nouns alone ("Tomahawks"), so strip their -s."""
     lemma = tok.lemma_.lower()
+    if tok.pos_ != "PROPN" or not lemma.endswith("s") or len(lemma) <= 3:
+        return lemma  # the common case, without a lexicon lookup per token
     known = lexicon.issues().by_first
-    if tok.pos_ == "PROPN" and lemma.endswith("s") and len(lemma) > 3 and lemma not in known and lemma[:-1] in known:
+    if lemma not in known and lemma[:-1] in known:
         return lemma[:-1]  # "Tomahawks" -> tomahawk, but "Donbas" stays
     return lemma
 
 
 def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, match: IssueMatch,
           issue_heads: set[int]) -> list[Position]:
+    out: list[Position] = []
+    # A stance noun with its own holder ("Kyiv welcomed the Hamas demand ...") is read first, then
+    # the verb that takes it may give another party's stance.
+    owner: Optional[Token] = None
     for stance, node in _stances(match.head, match.issue, issue_heads):
+        if owner is not None and node.i != owner.head.i:
+            break  # only the verb that takes the noun itself ("Israel rejected the Hamas demand")
         if match.issue == "sanctions" and stance == "accept" and node.lemma_.lower() in _ENACT:
-            return []  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
-        actors = _actors(node, match, index, sent)
+            return out  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
+        actors = _imposer(node, index) if stance in ("demand", "condition") and _imposed(node) else None
+        actors = actors or _actors(node, match, index, sent)
+        actors = [a for a in actors if a.country not in {p.actor.country for p in out}]
         if not actors:
             continue  # "a plan that would require ...": no actor here, the governing verb decides
         statement = f"{_verb(stance, node)} {_phrase(match)}".strip()
         date = dates.resolve(sent, analysis.published, node, "held")
-        return [Position(
+        out += [Position(
             id=stable_id(analysis.doc_id, si, match.head.idx, match.issue, stance, actor.key),
             actor=actor, issue=match.issue, stance=stance, statement=statement,
             evidence=trimmed(sent, analysis.text), date=date, sentence=si,
         ) for actor in actors]
-    return []
+        if owner is not None or not _own_holder(node, index):
+            break
+        owner = node
+    return out
+
+
+def _own_holder(node: Token, index: PartyIndex) -> bool:
+    """A stance held by a party named on the stance word itself ("the Hamas demand", "Kyiv's
+    refusal"), so the verb governing it may state another party's ("Israel rejected ...").
+    Not for a claim: dismissing someone's claim is no position on the issue."""
+    return node.pos_ == "NOUN" and node.lemma_.lower() not in lexicon.issues().claim_verbs \
+        and (any(c.dep_ == "poss" for c in node.children) or _party_modifier(node, index) is not None)
+
+
+def _party_modifier(node: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """"the Qatari demand", "a US proposal", "the Hamas demand": a party written before the noun."""
+    for c in node.lefts:
+        if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
+            return index.at(c)
+    return None
 
 
 def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> Iterator[tuple[str, Token]]:  # type: ignore[assignment]
@@ -121,8 +150,11 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
     lex = lexicon.issues()
     if head.dep_ == "pobj" and head.head.lower_ in _TIME_FRAMES:
         return  # "the deployment of troops after a ceasefire": the ceasefire only dates it
+    if _place_qualifier(head, issue):
+        return  # "deployment of troops near Russia's borders": the border only places the troops
     nodes = [head] + list(ancestors(head))
-    cond = next((n for n in nodes if (n.dep_ == "advcl" and _is_condition(n, lex)) or _is_exchange(n)), None)
+    cond = next((n for n in nodes if (n.dep_ in ("advcl", "ccomp") and _is_condition(n, lex)) or _is_exchange(n)
+                 or _prior_to(n)), None)
     if cond is not None:  # inside "only if ..." / "in exchange for ...": a condition of the main clause's actor
         yield "condition", cond.head
         return
@@ -130,8 +162,11 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         if prev is not None and prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX", "ADJ"):
             break  # "ready to talk, but ... illegitimate": a conjoined clause has its own stance
         if node is head:
-            if node.pos_ == "VERB" and node.lemma_.lower() in _COMMIT and _commits(node):
-                yield ("reject" if _negated(node) else "accept"), node  # "we will not withdraw"
+            yield from _head_stances(node)
+            continue
+        if prev is head and prev.dep_ == "dobj" and issue == "ceasefire" and node.lemma_.lower() in _DECLARE \
+                and node.head.lower_ != "without":
+            yield "accept", node  # "Zelensky declared a unilateral ceasefire": a truce of its own
             continue
         if node.i in issue_heads and not (prev is not None and prev.dep_ == "conj"):
             return  # "a ceasefire along the front line": the line only qualifies the ceasefire
@@ -155,6 +190,17 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         yield "claim", nodes[-1]
 
 
+def _head_stances(head: Token) -> Iterator[tuple[str, Token]]:
+    """Stances written on the issue word itself."""
+    if head.pos_ == "VERB" and head.lemma_.lower() in _COMMIT and _commits(head):
+        yield ("reject" if _negated(head) else "accept"), head  # "we will not withdraw"
+    if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
+        if any(c.dep_ == "prep" and c.lower_ == "without" for c in head.children):
+            yield "condition", head  # "no exchange of prisoners without a full list"
+        elif head.lemma_.lower() in _ROOM_NOUNS:
+            yield "reject", head  # "should have no role in the talks"
+
+
 def _demanding(node: Token, lex: lexicon.IssueLexicon) -> bool:
     return lex.stance_verbs.get(phrasal(node), lex.stance_verbs.get(node.lemma_.lower())) == "demand"
 
@@ -174,14 +220,15 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
         return None  # "ready to consider a truce": weighing it, the governing word decides
     if node.pos_ == "NOUN" and lex.stance_verbs.get(lemma) == "condition":
         return "condition"  # "as a condition for a ceasefire"
-    if node.pos_ == "NOUN" and not any(c.dep_ == "poss" for c in node.children) \
-            and not (node.dep_ == "dobj" and node.head.lemma_.lower() in _EXPRESS):
+    owned = node.pos_ == "NOUN" and (any(c.dep_ == "poss" for c in node.children) or (
+        (lemma in lex.stance_verbs or phrasal(node) in lex.stance_verbs) and _modified_by_party(node)))
+    if node.pos_ == "NOUN" and not owned and not (node.dep_ == "dobj" and node.head.lemma_.lower() in _EXPRESS):
         return None  # "rejected calls for a ceasefire": a bare noun's stance is not the speaker's
     for word in (phrasal(node), lemma):
         if word in lex.stance_verbs:
             return _adjust(lex.stance_verbs[word], node, lex)
-    if _obliged(node):
-        return "demand"
+    if _obliged(node) or ((node.dep_ == "ccomp" or lemma in ("have", "need")) and _imposed(node)):
+        return "demand"  # "any deal must include ...", "Ukraine would have to give up Crimea"
     if lemma in _COMMIT and _commits(node):
         # "would send more weapons": a commitment, unless negated ("ready to provide" is read at "ready")
         return "reject" if _negated(node) else "accept"
@@ -192,11 +239,20 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     if lemma in lex.claim_verbs and lemma not in REPORTING:
         # "considers the deployment unacceptable": the complement carries the stance
         comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
-        comps += [g for c in node.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
+        objs = [node] + [c for c in node.children if c.dep_ == "dobj"]  # the parser may hang "as" on the object
+        comps += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ in ("pobj", "acomp", "amod")]  # "described the plan as unacceptable"
-        comp = next((c for c in comps if c.lemma_.lower() in lex.stance_verbs), None)
-        return lex.stance_verbs[comp.lemma_.lower()] if comp is not None else "claim"
+        # "considers the deployment a red line": the complement with its modifiers first
+        verdicts = [lex.stance_verbs.get(_stance_phrase(c)) or lex.stance_verbs.get(c.lemma_.lower()) for c in comps]
+        return next((v for v in verdicts if v is not None), "claim")
     return None
+
+
+def _modified_by_party(node: Token) -> bool:
+    """A nationality or party name before the noun ("the Qatari demand"): spaCy marks them as
+    NORP/GPE/ORG entities or proper nouns; the actor lookup itself happens in _actors."""
+    return any(c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
+               for c in node.lefts)
 
 
 def _stance_phrase(tok: Token) -> str:
@@ -217,7 +273,9 @@ _PROPOSAL_NOUNS = frozenset({"demand", "proposal", "plan", "offer", "idea", "cal
                              "deal", "agreement", "settlement", "accord", "treaty", "solution"})
 # "there is no role/place/room for X": a refusal written as an absence.
 _ROOM_NOUNS = frozenset({"role", "place", "room", "question", "way", "intention", "plan", "desire", "interest",
-                         "need", "willingness"})
+                         "need", "willingness", "hurry", "rush", "say", "part"})
+# Verbs that put a truce into effect when it is their object.
+_DECLARE = frozenset({"declare", "announce", "order", "proclaim"})
 # Verbs of weighing something, not of holding an opinion on it, when they have a bare object.
 _DELIBERATE = frozenset({"consider", "study", "examine", "discuss", "review"})
 # Verbs that voice their object: "signalled readiness to ...", "expressed support for ...".
@@ -233,6 +291,36 @@ _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", 
                      "impose", "intensify", "tighten", "toughen", "expand", "increase",
                      "withdraw", "cede", "surrender", "relinquish"})
 _COMMIT_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "'ll", "wo"})
+
+
+def _imposed(node: Token) -> bool:
+    """"Ukraine would have to give up Crimea", "Russia must withdraw": an obligation laid on a party."""
+    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
+        return True
+    return node.lemma_.lower() in ("have", "need") and any(
+        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in node.children)
+
+
+def _imposer(node: Token, index: PartyIndex) -> list[ActorMention]:
+    """Who lays the obligation down: the subject of the verb whose that-clause states it
+    ("..., Trump said", "the Kremlin insists that ..."), when the obliged party is another
+    country; the obliged party itself otherwise (the usual actor)."""
+    clause = next((a for a in [node, *ancestors(node)] if a.dep_ == "ccomp"), None)
+    spk = subject_of(clause.head) if clause is not None else None
+    subj = subject_of(node)
+    if spk is None or subj is None or spk.i == subj.i or spk.pos_ == "PRON":
+        return []
+    boss, obliged = index.of_subtree(spk), index.of_subtree(subj)
+    if boss is None or obliged is None or boss.country == obliged.country:
+        return []
+    return [boss]
+
+
+def _prior_to(clause: Token) -> bool:
+    """"Ukraine must abandon its NATO bid before any ceasefire": what has to come first is a
+    condition of the later thing, so the later thing is conditioned."""
+    return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) \
+        and (_imposed(clause.head) or lexicon.issues().stance_verbs.get(clause.head.lemma_.lower()) == "demand")
 
 
 def _obliged(node: Token) -> bool:
@@ -254,7 +342,8 @@ def _adjust(stance: str, node: Token, lex: lexicon.IssueLexicon) -> str:
         return "reject"
     if stance == "reject" and node.pos_ == "VERB" and any(c.dep_ == "neg" for c in node.children):
         return "accept"  # "has not ruled out a new exchange": the door is open
-    if stance == "accept" and any(c.dep_ == "advcl" and _is_condition(c, lex) for c in node.children):
+    holders = [node] + ([node.head] if node.dep_ == "acomp" else [])  # "was open to X once Y": on the copula
+    if stance == "accept" and any(c.dep_ == "advcl" and _is_condition(c, lex) for h in holders for c in h.children):
         return "condition"
     if stance == "accept" and any(c.dep_ == "prep" and any(g.lower_ == "only" for g in c.children)
                                   or (c.dep_ == "advmod" and c.lower_ == "only") for c in node.children):
@@ -269,16 +358,44 @@ def _negated(node: Token) -> bool:
     for _ in range(3):
         if is_negated(cur):
             return True
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in _ROOM_NOUNS:
+            cur = cur.head  # "in no hurry to accept", "no intention to allow"
+            continue
         if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
             return False
         cur = cur.head
     return False
 
 
+# Locative prepositions: an issue word after them places another thing ("troops near the border").
+_LOCATIVE = frozenset({"near", "at", "on", "in", "inside", "around", "beyond", "within"})  # not "along": a line of contact is the issue
+# Words just before a "that"-clause that make it a condition ("provided that ...").
+_CONDITION_LEADS = ("provided that", "providing that", "on condition that", "on the condition that")
+_CONDITION_LEAD_WORDS = frozenset({"provided", "providing", "condition"})
+
+
+def _before(clause: Token) -> str:
+    """The clause's first word with the three before it, lower case."""
+    return clause.doc[max(clause.left_edge.i - 3, 0):clause.left_edge.i + 1].text.lower()
+
+
+def _place_qualifier(head: Token, issue: str) -> bool:
+    """A territory word in a locative phrase of a noun only places that noun."""
+    prep = head.head
+    return issue == "territory" and head.dep_ == "pobj" and prep.lower_ in _LOCATIVE \
+        and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() not in lexicon.issues().stance_verbs
+
+
 def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
     marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    if clause.dep_ == "ccomp":  # "... provided that Azerbaijan withdraws": parsed as a reported clause
+        edge = clause.left_edge.i
+        return edge > 0 and clause.doc[edge - 1].lower_ in _CONDITION_LEAD_WORDS \
+            and any(lead in _before(clause) for lead in _CONDITION_LEADS)
     if any(m in lex.condition_marks for m in marks):
         return True
+    if any(m in ("after", "when") for m in marks) and "only" in _before(clause).split():
+        return True  # "could be deployed only after a peace agreement is signed"
     left = clause.doc[max(clause.left_edge.i - 2, 0):clause.left_edge.i + 3].text.lower()
     return any(w in left for w in ("as long as", "on condition", "in exchange for", "provided", "providing"))
 
@@ -286,6 +403,8 @@ def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
 def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
     """Who holds the stance: the possessor or subject of its word (with conjuncts:
     "Britain and France"), a pronoun resolved backwards, else the reporter."""
+    if node.pos_ == "NOUN" and (mod := _party_modifier(node, index)) is not None:
+        return [mod]  # "the Hamas demand for guarantees", "a US proposal"
     for c in node.children:
         if c.dep_ == "poss" and index.of_subtree(c):
             return [index.of_subtree(c)]  # type: ignore[list-item]
@@ -296,6 +415,10 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) 
     holder = _experiencer(node, index)
     if holder is not None:
         return [holder]
+    if node.lemma_.lower() in _ROOM_NOUNS and node.head.lemma_.lower() == "have":
+        excluder = _imposer(node.head, index)  # "Brussels should have no role, the Hungarian minister said"
+        if excluder:
+            return excluder
     subj = subject_of(node)
     if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
         verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)

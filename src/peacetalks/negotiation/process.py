@@ -18,7 +18,8 @@ from typing import Any, Iterable, Optional
 
 import yaml
 
-from peacetalks.negotiation.consolidate import party_key
+from peacetalks.negotiation.consolidate import consolidate_meetings, party_key
+from peacetalks.negotiation.periods import is_old
 
 DATA = Path(__file__).parent / "data"
 LEVEL_ORDER = ("technical", "working_groups", "delegations", "envoys", "ministers", "leaders")
@@ -79,10 +80,17 @@ DEFAULT_PROCESS = get_process("russia-ukraine")
 # ------------------------------------------------------------------ stage
 
 def stage(meetings: Iterable[dict[str, Any]]) -> dict[str, Any]:
-    """Highest level held and highest level still proposed/planned, with counts per status."""
+    """Highest level held and highest level still proposed/planned, with counts per status, over
+    real meetings: store rows (one per report) are consolidated first, so a call reported by five
+    articles counts once, as in the API's process view."""
+    rows = list(meetings)
+    if rows and not any("history" in m for m in rows):
+        rows = consolidate_meetings(rows)
     held, proposed = [], []
     counts: dict[str, int] = defaultdict(int)
-    for m in meetings:
+    for m in rows:
+        if m.get("historical"):
+            continue  # "the 2022 Istanbul talks": not a step of the current phase
         counts[m.get("status") or "unknown"] += 1
         level = m.get("level")
         if level not in LEVEL_ORDER:
@@ -108,9 +116,27 @@ def iso_week(value: Optional[str]) -> Optional[str]:
     return f"{y}-W{w:02d}"
 
 
-def _week_of(row: dict[str, Any]) -> Optional[str]:
-    date = row.get("date")
-    return iso_week(date if date and len(str(date)) >= 10 else row.get("published") or date)
+def week_of(row: dict[str, Any]) -> Optional[str]:
+    """The week a record counts in: its day date, else its report's; None for a past thing
+    recalled (a historical meeting or event), which no week of the current phase counts.
+    A day date long before the report that is not marked historical belongs to something
+    else in the sentence ("resume the talks broken off in 2022"): the report's week."""
+    if row.get("historical") or row.get("modality") == "historical":
+        return None
+    date, published = row.get("date"), row.get("published")
+    if date and len(str(date)) >= 10 and not is_old(str(date), _day(published)):
+        return iso_week(date)
+    return iso_week(published or date)
+
+
+_week_of = week_of  # the name store.aggregate and api.indicators import
+
+
+def _day(value: Any) -> Optional[dt.date]:
+    try:
+        return dt.date.fromisoformat(str(value)[:10]) if value else None
+    except ValueError:
+        return None
 
 
 def _dyads(countries: Iterable[str]) -> list[str]:

@@ -16,6 +16,9 @@ _PROPOSAL = frozenset({"propose", "suggest", "raise", "offer", "invite", "call f
                        "urge", "seek", "want", "initiate", "proposal", "invitation", "offer"})
 _STRONG_PROPOSAL = frozenset({"propose", "suggest", "offer", "invite", "urge", "float"})
 _HELD_TAGS = frozenset({"VBD", "VBN"})
+# Verbs whose that-clause is the meeting's own status, not a report of someone's words:
+# "dismissed / denied that ...", "agreed / decided / confirmed that the teams would meet" (planned).
+_ARRANGING = frozenset({"dismiss", "deny", "reject", "rule", "agree", "decide", "confirm"})
 _FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo"})
 _MODAL_PROPOSED = frozenset({"could", "might", "may", "would", "can"})
 
@@ -44,11 +47,11 @@ def status_of(trig: Token, is_verb: bool) -> Optional[str]:
             found |= _node_cues(node, lex, own=(n == 0), may_hold=may_hold)
         if n > 0 and "planned" in found and node.lemma_.lower() in _STRONG_PROPOSAL and node.pos_ == "VERB":
             found.discard("planned")  # "proposed setting up a working group": arranging is the proposal
-        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in ("dismiss", "deny", "reject", "rule"):
+        if node.dep_ == "ccomp" and node.head.lemma_.lower() not in _ARRANGING:
             break  # a reported clause: the reporter's words are not the meeting's status
         if node.dep_ == "conj":
             break  # "X spoke with Y but failed to agree on a summit": the first clause is another matter
-    if any(_negates_meeting(n) for n in nodes[:3]):
+    if any(_negates_meeting(n) for n in nodes[:3] if n is trig or n.pos_ != "NOUN"):  # not "no role in the talks"
         found.add("rejected")
     for status in lex.status_priority:
         if status in found:
@@ -204,8 +207,9 @@ def preconditions_of(trig: Token) -> list[str]:
 
 def proposer_of(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
     for node in [trig] + list(ancestors(trig, limit=5)):
-        if node is not trig and node.dep_ in ("ccomp", "conj") and phrasal(node) not in _PROPOSAL:
-            break  # another clause proposes something else
+        if node is not trig and (node.dep_ == "ccomp" or node.dep_ == "conj" and node.pos_ in ("VERB", "AUX")) \
+                and phrasal(node) not in _PROPOSAL:
+            break  # another clause proposes something else ("proposed a summit and technical teams": one proposal)
         key = phrasal(node)
         if key in _PROPOSAL or node.lemma_.lower() in _PROPOSAL:
             for c in node.children:

@@ -237,16 +237,19 @@ def meetings_cmd(
     since: Optional[str] = typer.Option(None, "--since"), until: Optional[str] = typer.Option(None, "--until"),
     doc: Optional[str] = typer.Option(None, "--doc"),
     consolidated: bool = typer.Option(False, "--consolidated", "-c", help="One row per real meeting, with its status history."),
+    historical: bool = typer.Option(False, "--historical", help="With --consolidated: also past meetings the news "
+                                    "recalls (\"the 2022 Istanbul talks\"), as meetings of their own."),
     fmt: str = FormatOpt, out: Optional[Path] = OutOpt,
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
-    """Meetings read from the news: level, status, participants, preconditions."""
+    """Meetings read from the news: level, status, participants, preconditions (rows marked
+    historical recall past meetings)."""
     with _open_store(db) as store:
         rows = store.meetings(since=since, until=until, doc=doc)
     if consolidated:
         from peacetalks.negotiation.consolidate import consolidate_meetings
 
-        rows = consolidate_meetings(rows)
+        rows = consolidate_meetings(rows, include_historical=historical)
         cols = ["level", "format", "participants", "status", "history", "first_seen", "last_seen"]
     else:
         cols = ["date", "level", "format", "status", "participants", "proposer", "preconditions", "doc_id"]
@@ -421,7 +424,9 @@ def process_show(
     process = _process(name)
     with _open_store(db) as store:
         events, meetings, positions, _ = _process_inputs(store, since)
-    report = {"process": process.name, "stage": stage(meetings),
+    # The stage is the process's own: meetings with one of its parties taking part.
+    own = [m for m in meetings if process.involves(m.get("participants") or [])]
+    report = {"process": process.name, "stage": stage(own),
               "weeks": weekly_indicators(process, events, meetings, positions)}
     if as_json:
         write_json_line(report)

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 
 DATA = Path(__file__).parent / "data"
 
@@ -20,7 +20,7 @@ Phrase = tuple[str, ...]
 
 def _load(name: str) -> dict[str, Any]:
     with open(DATA / name, encoding="utf-8") as fh:
-        return yaml.safe_load(fh)
+        return load_yaml(fh)
 
 
 def phrase(text: str) -> Phrase:

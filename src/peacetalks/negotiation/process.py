@@ -16,7 +16,7 @@ from itertools import combinations
 from pathlib import Path
 from typing import Any, Iterable, Optional
 
-import yaml
+from peacetalks.yaml_tables import load_yaml
 
 from peacetalks.negotiation.consolidate import consolidate_meetings, party_key
 from peacetalks.negotiation.periods import is_old
@@ -46,6 +46,12 @@ class Process:
     def members(self) -> frozenset[str]:
         return frozenset(self.parties) | frozenset(self.mediators)
 
+    def involves(self, actors: Iterable[dict[str, Any]]) -> bool:
+        """Whether any of ``actors`` (ActorMention dicts) is one of the process's parties."""
+        from peacetalks.negotiation.consolidate import party_key
+
+        return bool({party_key(a) for a in actors} & set(self.parties))
+
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Process":
         return cls(name=str(d["name"]), title=str(d.get("title") or d["name"]),
@@ -61,7 +67,7 @@ def load_processes(path: Optional[Path] = None) -> list[Process]:
 @functools.lru_cache(maxsize=8)
 def _load(path: str) -> tuple[Process, ...]:
     with open(path, encoding="utf-8") as fh:
-        raw = yaml.safe_load(fh) or []
+        raw = load_yaml(fh) or []
     if isinstance(raw, dict):
         raw = raw.get("processes") or [raw]
     return tuple(Process.from_dict(d) for d in raw)

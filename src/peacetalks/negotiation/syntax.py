@@ -53,7 +53,7 @@ _DATELINE = re.compile(r"[A-Z][A-Z .'/-]+(?:, [A-Z][a-z]+\.? \d{1,2},?(?: \([^)\
 def dateline_end(doc: Doc) -> int:
     """Character offset where the document's dateline ends (0 without one). The parser
     reads the place name as a subject ("ISTANBUL ... delegations held"): it is not a party."""
-    text = doc.text
+    text = _head_text(doc)
     start = len(text) - len(text.lstrip())
     lines = [start] + [m.end() for m in re.finditer(r"\n\s*", text[:400])]
     for pos in lines:
@@ -61,6 +61,17 @@ def dateline_end(doc: Doc) -> int:
         if m is not None:
             return m.end()
     return 0
+
+
+def _head_text(doc: Doc, chars: int = 600) -> str:
+    """The document's text up to about ``chars`` characters past its leading blank lines
+    (``doc.text`` joins every token of a long document: a dateline needs only the head)."""
+    end = 0
+    for tok in doc:
+        end = tok.i + 1
+        if tok.idx > chars and not tok.is_space:
+            break
+    return doc[:end].text
 
 
 def in_dateline(tok: Token) -> bool:

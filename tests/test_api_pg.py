@@ -27,3 +27,29 @@ def test_explore_endpoints_on_postgresql(pg_url: str) -> None:
         for page in ("/", "/timeline", "/map", "/meetings", "/positions", "/actors", "/search?q=embassy", "/brief"):
             assert c.get(page).status_code == 200, page
     app.state.store.close()
+
+
+def test_fulltext_aggregate_and_dyad_pages_on_postgresql(pg_url: str) -> None:
+    from peacetalks.api import indicators
+    from peacetalks.negotiation.process import get_process, weekly_indicators
+    from peacetalks.store import search
+
+    app = create_app(pg_url)
+    store = app.state.store
+    load_demo(store)
+    with store.engine.connect() as conn:  # the GIN index exists and the query's expression uses it
+        assert conn.exec_driver_sql("SELECT 1 FROM pg_indexes WHERE indexname = %s", (search.PG_INDEX,)).first()
+    with TestClient(app) as c:
+        hits = c.get("/api/search", params={"q": "drone Lviv"}).json()["items"]  # English stemming
+        assert {h["id"] for h in hits} == {"demo-talks", "demo-talks-reprint"}
+        assert {f["text"].lower() for f in hits[0]["fragments"] if f["hit"]} <= {"drones", "lviv"}
+        for q in ("or", "-lviv", '"', "a:*", "!(x)"):  # websearch syntax is never honoured
+            assert c.get("/api/search", params={"q": q}).status_code == 200, q
+        events = c.get("/api/events", params={"dyad": "UKR-RUS", "order": "-date"}).json()["items"]
+        assert events and all({e["actors"][0]["country"], e["recipients"][0]["country"]} == {"RUS", "UKR"}
+                              for e in events)
+    process = get_process("russia-ukraine")
+    full = weekly_indicators(process, store.events(), store.meetings(), store.positions())
+    with store.engine.connect() as conn:
+        assert indicators.weekly(conn, process, store.meetings(), store.positions())[0] == full
+    store.close()

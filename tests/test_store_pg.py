@@ -74,9 +74,12 @@ def test_postgres_schema_matches_the_migrations(pg_url: str) -> None:
     from alembic.runtime.migration import MigrationContext
 
     from peacetalks.store import schema
+    from peacetalks.store.search import outside_metadata
 
     with Store.open(pg_url) as pg, pg.engine.connect() as conn:
-        assert compare_metadata(MigrationContext.configure(conn), schema.metadata) == []
+        diffs = compare_metadata(MigrationContext.configure(conn), schema.metadata)
+        # the GIN full-text index on an expression is created by hand (store/search.py)
+        assert [d for d in diffs if not (d[0] == "remove_index" and outside_metadata(d[1].name))] == []
 
 
 def test_postgres_import_from_sqlite_export(pg_url: str, tmp_path: Path) -> None:

@@ -4,64 +4,40 @@ They run on the store's engine and tables with bound parameters only (SQLAlchemy
 never SQL built from strings). Aggregates group by calendar day or key in SQL, which is portable
 across SQLite and PostgreSQL, and are folded into weeks here.
 
-Full-text search: on PostgreSQL ``to_tsvector('simple', title || text) @@ plainto_tsquery``
-(computed per query: no index, as the schema belongs to the store); on SQLite every word must
-occur in the title or text (case-insensitive ``LIKE`` with escaping), newest first. An FTS5 index
-would need a store migration (see docs/api.md).
+Full-text search is the store's (peacetalks.store.search: SQLite FTS5 with bm25, PostgreSQL
+GIN-indexed to_tsvector with websearch_to_tsquery, a LIKE scan where FTS5 is missing).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import re
+import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from sqlalchemy import Connection, ColumnElement, and_, func, literal, literal_column, or_, select, tuple_
+from sqlalchemy import Connection, ColumnElement, and_, func, or_, select, tuple_
 
-from peacetalks.store import schema as s
+from peacetalks.negotiation.consolidate import party_key
+from peacetalks.store import queries as store_queries, schema as s, search
 
-MAX_TERMS = 8
-SNIPPET = 90  # characters either side of the first hit
+MAX_TERMS = search.MAX_WORDS
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
-_WORD = re.compile(r"\w[\w'-]*", re.UNICODE)
 
 
 def terms(q: str) -> list[str]:
     """The distinct words of a query, at most MAX_TERMS, each at most 50 characters."""
-    return list(dict.fromkeys(w.lower()[:50] for w in _WORD.findall(q or "")))[:MAX_TERMS]
+    return search.words(q)
+
+
+def search_documents(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
+    """Documents matching every word of ``q``, best first, each with ``snippet`` (plain text) and
+    ``fragments`` (the snippet as [{"text", "hit"}] for highlighting; see peacetalks.store.search)."""
+    words = terms(q)
+    return search.search(conn, words, limit, offset) if words else []
 
 
 def _contains(column: Any, needle: str) -> ColumnElement[bool]:
     return func.lower(column).contains(needle.lower(), autoescape=True)
-
-
-def _snippet(text: str, words: list[str]) -> str:
-    low = text.lower()
-    hits = [i for i in (low.find(w) for w in words) if i >= 0]
-    at = min(hits) if hits else 0
-    start, end = max(0, at - SNIPPET), min(len(text), at + SNIPPET)
-    return ("…" if start else "") + " ".join(text[start:end].split()) + ("…" if end < len(text) else "")
-
-
-def search_documents(conn: Connection, q: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Documents matching every word of ``q``, each with a snippet around the first hit."""
-    words = terms(q)
-    if not words:
-        return []
-    d = s.documents
-    stmt = select(d.c.id, d.c.title, d.c.published, d.c.source, d.c.url, d.c.text)
-    if conn.dialect.name == "postgresql":
-        simple = literal_column("'simple'::regconfig")  # a constant; the words are bound below
-        doc = func.to_tsvector(simple, func.coalesce(d.c.title, "") + literal(" ") + d.c.text)
-        query = func.plainto_tsquery(simple, " ".join(words))
-        stmt = stmt.where(doc.op("@@")(query)).order_by(func.ts_rank(doc, query).desc(), d.c.id)
-    else:
-        stmt = stmt.where(and_(*[or_(_contains(d.c.title, w), _contains(d.c.text, w)) for w in words]))
-        stmt = stmt.order_by(d.c.published.is_(None), d.c.published.desc(), d.c.id)
-    rows = conn.execute(stmt.limit(limit).offset(offset)).all()
-    return [{"id": r.id, "title": r.title, "published": r.published.isoformat() if r.published else None,
-             "source": r.source, "url": r.url, "snippet": _snippet(r.text, words)} for r in rows]
 
 
 # ------------------------------------------------------------------ actors
@@ -104,9 +80,8 @@ def actor_events(conn: Connection, key: str, limit: int, offset: int) -> list[di
     e, ea, d = s.events, s.event_actors, s.documents
     mine = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")), _actor_filter(key))
     stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
-            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(mine))
-            .order_by(e.c.effective_date.is_(None), e.c.effective_date.desc(), e.c.doc_id, e.c.id))
-    return [_event_row(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(mine)))
+    return [_event_row(r) for r in store_queries.ordered_rows(conn, stmt, e, "-date", limit, offset)]
 
 
 def actor_info(conn: Connection, key: str) -> Optional[dict[str, Any]]:
@@ -178,12 +153,7 @@ def _dyad_filter(dyad: Optional[str]) -> Optional[ColumnElement[bool]]:
     """"RUS-UKR": events between the two, in either direction."""
     if not dyad:
         return None
-    a, _, b = dyad.upper().partition("-")
-    e = s.events
-    if not b:
-        return or_(e.c.actor_country == a, e.c.recipient_country == a)
-    return or_(and_(e.c.actor_country == a, e.c.recipient_country == b),
-               and_(e.c.actor_country == b, e.c.recipient_country == a))
+    return store_queries.dyad_filter(s.events, dyad)
 
 
 def timeline(conn: Connection, *, type: Optional[list[str]] = None, actor: Optional[str] = None,
@@ -248,16 +218,24 @@ def lean_events(conn: Connection) -> list[dict[str, Any]]:
 
 
 def latest_events(conn: Connection, types: list[str], countries: list[str], limit: int) -> list[dict[str, Any]]:
-    """Full records of the newest events (by publication) of ``types`` involving ``countries``."""
+    """Full records of the newest events (by publication) of ``types`` involving ``countries``.
+
+    Walks documents newest first (index on published) and checks each event's parties by its
+    event_actors primary key, stopping at ``limit``: an IN over every event of the parties would
+    read hundreds of thousands of keys first. Undated documents come last."""
     e, ea, d = s.events, s.event_actors, s.documents
-    party = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")),
-                                                     ea.c.country.in_(countries))
+    theirs = (select(ea.c.doc_id).where(ea.c.doc_id == e.c.doc_id, ea.c.event_id == e.c.id,
+                                        ea.c.role.in_(("actor", "recipient")), ea.c.country.in_(countries))
+              .exists())
     stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
-            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(party))
-            .order_by(d.c.published.is_(None), d.c.published.desc(), e.c.id.desc()).limit(limit))
+            .join(e, e.c.doc_id == d.c.id).where(theirs))
     if types:
         stmt = stmt.where(e.c.event_type.in_(types))
-    return [_event_row(r) for r in conn.execute(stmt)]
+    rows = list(conn.execute(stmt.where(d.c.published.is_not(None))
+                             .order_by(d.c.published.desc(), e.c.id.desc()).limit(limit)))
+    if len(rows) < limit:
+        rows += conn.execute(stmt.where(d.c.published.is_(None)).order_by(e.c.id.desc()).limit(limit - len(rows)))
+    return [_event_row(r) for r in rows]
 
 
 def dyad_events(conn: Connection, dyad: str, *, types: list[str], quads: list[str], actor: Optional[str],
@@ -274,9 +252,83 @@ def dyad_events(conn: Connection, dyad: str, *, types: list[str], quads: list[st
         stmt = stmt.where(e.c.event_type.in_(types))
     if quads:
         stmt = stmt.where(e.c.quad.in_(quads))
-    if since:
-        stmt = stmt.where(e.c.date >= since)
-    if until:
-        stmt = stmt.where(e.c.date <= until)
-    stmt = stmt.order_by(e.c.effective_date.is_(None), e.c.effective_date.desc(), e.c.doc_id, e.c.id)
-    return [_event_row(r) for r in conn.execute(stmt.limit(limit).offset(offset))]
+    # bounds on effective_date too (equal to date for a dated event): the order index's range
+    for col in (e.c.date, e.c.effective_date):
+        if since:
+            stmt = stmt.where(col >= since)
+        if until:
+            stmt = stmt.where(col <= until)
+    # newest first, undated last, read in index order (store.queries.ordered_rows)
+    return [_event_row(r) for r in store_queries.ordered_rows(conn, stmt, e, "-date", limit, offset)]
+
+
+# ------------------------------------------------------------------ a process's own records
+
+def party_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
+    """Meetings with a participant whose party key (country, else actor id, else lower-cased
+    text) may be one of ``keys``, in the store's date order; the caller applies party_key exactly."""
+    m, mp = s.meetings, s.meeting_participants
+    low = [k.lower() for k in keys]
+    theirs = select(mp.c.doc_id, mp.c.meeting_id).where(
+        or_(mp.c.country.in_(keys), mp.c.actor_id.in_(keys), func.lower(mp.c.text).in_(low)))
+    stmt = (select(m.c.record, *store_queries.DOC_COLS).join(s.documents, s.documents.c.id == m.c.doc_id)
+            .where(tuple_(m.c.doc_id, m.c.id).in_(theirs)))
+    return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, m, "date", None, 0)]
+
+
+def party_positions(conn: Connection, keys: list[str], stance: Optional[str] = None) -> list[dict[str, Any]]:
+    """Positions whose actor's party key may be one of ``keys`` (as party_meetings)."""
+    p = s.positions
+    low = [k.lower() for k in keys]
+    stmt = (select(p.c.record, *store_queries.DOC_COLS).join(s.documents, s.documents.c.id == p.c.doc_id)
+            .where(or_(p.c.actor_country.in_(keys), p.c.actor_id.in_(keys), func.lower(p.c.actor_text).in_(low))))
+    if stance:
+        stmt = stmt.where(p.c.stance == stance)
+    return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, p, "date", None, 0)]
+
+
+def document_metas(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:
+    """Metadata (no text) of the documents ``ids``, by id."""
+    d = s.documents
+    out: dict[str, dict[str, Any]] = {}
+    for i in range(0, len(ids), 500):
+        stmt = select(*store_queries.META_COLS).where(d.c.id.in_(ids[i:i + 500]))
+        out.update({r.id: store_queries.doc_meta(r) for r in conn.execute(stmt)})
+    return out
+
+
+def lean_party_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
+    """Meetings with a participant whose party key is one of ``keys``, with only what the weekly
+    indicators read (id, published, the record's own date string, status, historical,
+    preconditions, participants' country/actor_id/text): columns and JSON fields, no record
+    decoded whole. Two plain scans joined here: a tuple IN over the participants costs seconds
+    on SQLite at 10k meetings."""
+    m, mp, d = s.meetings, s.meeting_participants, s.documents
+    wanted = set(keys)
+    # documents with a candidate participant, from the country and actor id indexes (a party key
+    # from lower-cased text can only equal a lower-case key: that branch is scanned only then)
+    match = [mp.c.country.in_(keys), mp.c.actor_id.in_(keys)]
+    if any(k == k.lower() for k in keys):
+        match.append(func.lower(mp.c.text).in_(keys))
+    docs = select(mp.c.doc_id).where(or_(*match))
+    people: dict[tuple[str, str], list[dict[str, Any]]] = defaultdict(list)
+    for p in conn.execute(select(mp.c.doc_id, mp.c.meeting_id, mp.c.country, mp.c.actor_id, mp.c.text)
+                          .where(mp.c.role == "participant", mp.c.doc_id.in_(docs))):  # any order: read as a set
+        people[(p.doc_id, p.meeting_id)].append({"country": p.country, "actor_id": p.actor_id, "text": p.text})
+    theirs = {k for k, ps in people.items() if any(party_key(x) in wanted for x in ps)}
+    stmt = (select(m.c.doc_id, m.c.id, m.c.status, d.c.published, m.c.record["date"].as_string().label("date"),
+                   m.c.record["historical"].as_boolean().label("historical"),
+                   m.c.record["preconditions"].as_string().label("preconditions"))
+            .join(d, d.c.id == m.c.doc_id).where(m.c.doc_id.in_(docs)))
+    return [{"id": r.id, "doc_id": r.doc_id, "status": r.status, "date": r.date,
+             "published": r.published.isoformat() if r.published else None, "historical": bool(r.historical),
+             "preconditions": _json_list(r.preconditions), "participants": people[(r.doc_id, r.id)]}
+            for r in conn.execute(stmt) if (r.doc_id, r.id) in theirs]
+
+
+def _json_list(text: Optional[str]) -> list[Any]:
+    """A JSON array read as text (most are empty: decoding only the others is the saving)."""
+    if not text or text == "[]":
+        return []
+    value = json.loads(text)
+    return value if isinstance(value, list) else []

@@ -64,10 +64,15 @@ def list_events(request: Request,
                 since: Optional[str] = Query(None, description="ISO date, inclusive"),
                 until: Optional[str] = Query(None, description="ISO date, inclusive"),
                 doc: Optional[str] = Query(None, description="document id"),
+                dyad: Optional[str] = Query(None, max_length=7, pattern=r"^[A-Za-z]{3}(-[A-Za-z]{3})?$",
+                                            description="ISO3-ISO3: first actor and first recipient are these "
+                                                        "two countries, either way round (as the timeline)"),
                 order: str = Query("date", pattern="^-?(date|ingested)$"),
                 limit: int = Query(100, ge=1, le=MAX_EVENTS), offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+    """Events, sorted (undated last), one page. No total is counted (a COUNT over a million
+    rows on every page is what this avoids): ``next_offset`` is null on the last page."""
     items = store_of(request).events(actor=actor, country=country, type=type, quad=quad, since=since,
-                                     until=until, doc=doc, limit=limit, offset=offset, order=order)
+                                     until=until, doc=doc, limit=limit, offset=offset, order=order, dyad=dyad)
     return page(items, limit, offset)
 
 

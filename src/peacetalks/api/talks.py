@@ -41,8 +41,9 @@ def indicators(request: Request, name: str,
                dyad: Optional[str] = Query(None, max_length=20, description='"ALL", or a dyad such as RUS-UKR')
                ) -> dict[str, Any]:
     v = views.view(store_of(request), process_or_404(name))
-    rows = [w for w in v.weeks if dyad is None or w["dyad"] == dyad.upper()]
-    return {"process": name, "dyads": sorted({w["dyad"] for w in v.weeks}), "weeks": rows}
+    rows = v.weeks if dyad is None else v.weeks_of(dyad.upper())
+    dyads = sorted(set(v.dyads) | ({"ALL"} if v.overall else set()))
+    return {"process": name, "dyads": dyads, "weeks": rows}
 
 
 @router.get("/{name}/meetings")

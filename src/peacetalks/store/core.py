@@ -11,7 +11,7 @@ from sqlalchemy import Connection, and_, bindparam, func, insert, or_, select, u
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 
 from peacetalks.records import DocumentResult, Span, stable_id
-from peacetalks.store import dedupe, migrate, queries, rows as R, schema as s
+from peacetalks.store import aggregate, dedupe, migrate, queries, rows as R, schema as s
 from peacetalks.store.engine import WRITE_OPTION, StoreError, create, display, normalize_url
 
 ITEM_STATUSES = ("stored", "duplicate", "skipped", "failed")
@@ -172,6 +172,8 @@ class Store:
                                        for i, b in enumerate(dedupe.bands(sig))]
         for table in s.DOCUMENT_TABLES:  # parents before children (foreign keys)
             _insert_many(conn, table, tables.get(table, []))
+        # the weekly aggregate moves with the events, in the same transaction
+        aggregate.apply(conn, aggregate.document_delta(tables[s.events], tables[s.event_actors], row["published"]))
 
     @staticmethod
     def _cluster_for(conn: Connection, doc_id: str, sig: Any, now: str) -> Optional[str]:
@@ -209,10 +211,10 @@ class Store:
     def events(self, actor: Optional[str] = None, country: queries.Many = None, type: queries.Many = None,
                since: queries.DateArg = None, until: queries.DateArg = None, doc: Optional[str] = None,
                limit: Optional[int] = None, offset: int = 0, order: str = "date", as_frame: bool = False,
-               quad: queries.Many = None) -> Any:
+               quad: queries.Many = None, dyad: Optional[str] = None) -> Any:
         with self._read() as conn:
             out = queries.events(conn, actor=actor, country=country, type=type, quad=quad, since=since,
-                                 until=until, doc=doc, limit=limit, offset=offset, order=order)
+                                 until=until, doc=doc, limit=limit, offset=offset, order=order, dyad=dyad)
         return _frame(out) if as_frame else out
 
     def meetings(self, since: queries.DateArg = None, until: queries.DateArg = None, doc: Optional[str] = None,
@@ -263,6 +265,28 @@ class Store:
         from peacetalks.store import transfer
         with self._write() as conn:
             return transfer.import_(conn, path)
+
+    # ---- derived data ------------------------------------------------------------------------
+    def rebuild_aggregates(self) -> None:
+        """Recompute the weekly event aggregate from the events (it is kept up to date on every
+        save and import; this repairs a store written around the Store API)."""
+        with self._write() as conn:
+            aggregate.rebuild(conn)
+
+    def rebuild_search(self) -> None:
+        """Re-read every document into the SQLite full-text index (needed after a VACUUM)."""
+        from peacetalks.store import search
+        with self._write() as conn:
+            search.rebuild(conn)
+
+    def search(self, q: str, limit: int = 20, offset: int = 0) -> list[dict[str, Any]]:
+        """Documents containing every word of ``q``, best first (see store/search.py)."""
+        from peacetalks.store import search
+        words = search.words(q)
+        if not words:
+            return []
+        with self._read() as conn:
+            return search.search(conn, words, limit, offset)
 
     def ping(self) -> bool:
         """True when the database answers (for health checks)."""

@@ -18,6 +18,7 @@ DateArg = Union[str, dt.date, None]
 _DOC_COLS = (s.documents.c.id, s.documents.c.published, s.documents.c.url, s.documents.c.title,
              s.documents.c.source)
 ORDERS = ("date", "-date", "ingested", "-ingested")
+DOC_COLS = _DOC_COLS  # the document columns with_doc reads (for the API's own queries)
 
 
 def _many(value: Many, upper: bool = False) -> list[str]:
@@ -70,6 +71,7 @@ def _dated(stmt: Select[Any], column: Any, since: DateArg, until: DateArg) -> Se
 
 
 def _ordered(stmt: Select[Any], table: Any, order: str) -> Select[Any]:
+    """``stmt`` sorted (one statement; ``ordered_rows`` reads the date order from an index)."""
     if order not in ORDERS:
         raise ValueError(f"order must be one of {', '.join(ORDERS)}")
     if order.endswith("ingested"):
@@ -82,15 +84,47 @@ def _ordered(stmt: Select[Any], table: Any, order: str) -> Select[Any]:
     return stmt.order_by(col.is_(None), first, table.c.doc_id, table.c.sentence, table.c.id)
 
 
+def ordered_rows(conn: Connection, stmt: Select[Any], table: Any, order: str, limit: Optional[int],
+                 offset: int) -> list[Any]:
+    """Rows of ``stmt`` in ``order``, one page. Date order (undated records last) is read as two
+    index-ordered queries, dated then undated: ``ORDER BY effective_date IS NULL, ...`` in one
+    statement would sort every matching row before returning the first (0.35 s at 100k events).
+    "-date" reverses the whole key among dated records (ties in reverse document order) so the
+    same index serves it read backwards. Counting the dated rows is needed only for a page past
+    their end."""
+    if order not in ORDERS:
+        raise ValueError(f"order must be one of {', '.join(ORDERS)}")
+    if order.endswith("ingested"):
+        return list(conn.execute(_page(_ordered(stmt, table, order), limit, offset)))
+    col = table.c.effective_date
+    tail = (table.c.doc_id, table.c.sentence, table.c.id)
+    # "-date" is the exact reverse of "date" among dated records (ties too): one index read backwards
+    dated_order = [c.desc() for c in (col, *tail)] if order.startswith("-") else [col, *tail]
+    dated = stmt.where(col.is_not(None))
+    rows = list(conn.execute(_page(dated.order_by(*dated_order), limit, offset)))
+    if limit is not None and len(rows) >= limit:
+        return rows
+    skip = 0
+    if offset and not rows:
+        n_dated = conn.execute(select(func.count()).select_from(dated.order_by(None).subquery())).scalar_one()
+        skip = max(0, offset - n_dated)
+    rest = None if limit is None else limit - len(rows)
+    undated = stmt.where(col.is_(None)).order_by(*tail)
+    return rows + list(conn.execute(_page(undated, rest, skip)))
+
+
 def _actor_match(table: Any, actor: str) -> ColumnElement[bool]:
     return or_(table.c.actor_id == actor, _contains(table.c.name, actor), _contains(table.c.text, actor))
 
 
 def events(conn: Connection, *, actor: Optional[str] = None, country: Many = None, type: Many = None,
            quad: Many = None, since: DateArg = None, until: DateArg = None, doc: Optional[str] = None,
-           limit: Optional[int] = None, offset: int = 0, order: str = "date") -> list[dict[str, Any]]:
+           limit: Optional[int] = None, offset: int = 0, order: str = "date",
+           dyad: Optional[str] = None) -> list[dict[str, Any]]:
     """Events; ``actor`` and ``country`` match any actor or recipient of the event; ``since`` and
-    ``until`` compare the event's own date (undated events drop out when either is given)."""
+    ``until`` compare the event's own date (undated events drop out when either is given);
+    ``dyad`` ("RUS-UKR", either direction; "RUS" alone: either side) compares the countries of
+    the first actor and first recipient, as the timeline does."""
     e, ea = s.events, s.event_actors
     stmt = select(e.c.record, *_DOC_COLS).join(s.documents, s.documents.c.id == e.c.doc_id)
     if types := _many(type, upper=True):
@@ -107,11 +141,24 @@ def events(conn: Connection, *, actor: Optional[str] = None, country: Many = Non
         stmt = stmt.where(key.in_(party.where(_actor_match(ea, actor))))
     if countries := _many(country, upper=True):
         stmt = stmt.where(key.in_(party.where(ea.c.country.in_(countries))))
+    if dyad:
+        stmt = stmt.where(dyad_filter(e, dyad))
     # the event's own date: an undated event is never "since" anything (ordering still places
-    # it at its report date, see _ordered)
-    stmt = _dated(stmt, e.c.date, since, until)
-    stmt = _page(_ordered(stmt, e, order), limit, offset)
-    return [_with_doc(row.record, row) for row in conn.execute(stmt)]
+    # it at its report date, see _ordered). A dated event's effective_date is its date, so the
+    # same bounds on effective_date change nothing but let the order index narrow the range.
+    stmt = _dated(_dated(stmt, e.c.date, since, until), e.c.effective_date, since, until)
+    return [_with_doc(row.record, row) for row in ordered_rows(conn, stmt, e, order, limit, offset)]
+
+
+def dyad_filter(e: Any, dyad: str) -> ColumnElement[bool]:
+    """"RUS-UKR": events whose first actor and first recipient are these two countries, either
+    way round (one indexed column, events.dyad); "RUS": either of them is RUS."""
+    a, _, b = dyad.strip().upper().partition("-")
+    if not (a.isalpha() and (not b or b.isalpha())):
+        raise ValueError(f"dyad: give ISO3-ISO3 or ISO3, not {dyad!r}")
+    if not b:
+        return or_(e.c.actor_country == a, e.c.recipient_country == a)
+    return e.c.dyad == "-".join(sorted((a, b)))
 
 
 def meetings(conn: Connection, *, since: DateArg = None, until: DateArg = None, doc: Optional[str] = None,
@@ -128,8 +175,8 @@ def meetings(conn: Connection, *, since: DateArg = None, until: DateArg = None, 
     if actor:
         stmt = stmt.where(tuple_(m.c.doc_id, m.c.id).in_(
             select(mp.c.doc_id, mp.c.meeting_id).where(_actor_match(mp, actor))))
-    stmt = _page(_ordered(_dated(stmt, m.c.effective_date, since, until), m, order), limit, offset)
-    return [_with_doc(row.record, row) for row in conn.execute(stmt)]
+    stmt = _dated(stmt, m.c.effective_date, since, until)
+    return [_with_doc(row.record, row) for row in ordered_rows(conn, stmt, m, order, limit, offset)]
 
 
 def positions(conn: Connection, *, actor: Optional[str] = None, issue: Many = None, stance: Many = None,
@@ -146,8 +193,8 @@ def positions(conn: Connection, *, actor: Optional[str] = None, issue: Many = No
         stmt = stmt.where(p.c.stance.in_(stances))
     if doc:
         stmt = stmt.where(p.c.doc_id == doc)
-    stmt = _page(_ordered(_dated(stmt, p.c.effective_date, since, until), p, order), limit, offset)
-    return [_with_doc(row.record, row) for row in conn.execute(stmt)]
+    stmt = _dated(stmt, p.c.effective_date, since, until)
+    return [_with_doc(row.record, row) for row in ordered_rows(conn, stmt, p, order, limit, offset)]
 
 
 def actor_mentions(conn: Connection, *, actor: Optional[str] = None, country: Many = None,
@@ -192,6 +239,7 @@ def _doc_meta(row: Any) -> dict[str, Any]:
 
 
 _META_COLS = [c for c in s.documents.c if c.name != "text"]
+META_COLS = _META_COLS
 
 
 def documents(conn: Connection, *, limit: Optional[int] = 50, offset: int = 0,
@@ -258,3 +306,7 @@ def stats(conn: Connection) -> dict[str, Any]:
         months[published.strftime("%Y-%m") if published else "undated"] += n
     return {"counts": counts, "events_by_type": by_type, "events_by_quad": by_quad,
             "documents_by_month": dict(sorted(months.items()))}
+
+
+with_doc = _with_doc
+doc_meta = _doc_meta

@@ -83,11 +83,20 @@ def _event_row(doc_id: str, published: Optional[dt.date], e: Event) -> dict[str,
         "recipient_key": first_recipient.key if first_recipient else None,
         "actor_country": first_actor.country if first_actor else None,
         "recipient_country": first_recipient.country if first_recipient else None,
+        "dyad": dyad_key(first_actor.country if first_actor else None,
+                         first_recipient.country if first_recipient else None),
         "location_name": loc.name if loc else None, "location_country": loc.country if loc else None,
         "location_geonameid": loc.geonameid if loc else None,
         "lat": loc.lat if loc else None, "lon": loc.lon if loc else None,
         "record": e.to_dict(),
     }
+
+
+def dyad_key(a: Optional[str], b: Optional[str]) -> Optional[str]:
+    """The two countries in alphabetical order, "RUS-UKR"; None unless both are known."""
+    if not a or not b:
+        return None
+    return "-".join(sorted((a, b)))
 
 
 def _event_actor_rows(doc_id: str, e: Event) -> list[dict[str, Any]]:

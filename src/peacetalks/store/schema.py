@@ -104,7 +104,13 @@ events = Table(
     Column("lat", Float),
     Column("lon", Float),
     Column("record", JSON, nullable=False),
-    Index("ix_events_effective_date", "effective_date"),
+    # actor_country and recipient_country in alphabetical order ("RUS-UKR"): the dyad filter in
+    # either direction as one indexed equality (migration 0003)
+    Column("dyad", String(24)),
+    # the list order (effective_date, then position in the document) straight from an index, so
+    # a page of a million events reads only its own rows (migration 0003)
+    Index("ix_events_order", "effective_date", "doc_id", "sentence", "id"),
+    Index("ix_events_dyad_order", "dyad", "effective_date", "doc_id", "sentence", "id"),
     Index("ix_events_date", "date"),  # since/until filter the event's own date (migration 0002)
     Index("ix_events_event_type_effective_date", "event_type", "effective_date"),
     Index("ix_events_quad_effective_date", "quad", "effective_date"),
@@ -230,6 +236,69 @@ ingest_items = Table(
     Column("status", String(16), nullable=False),  # stored | duplicate | skipped | failed
     Column("message", Text),
 )
+
+# ---- weekly aggregate of events (migration 0003), maintained by Store.save_document in the same
+# transaction (see store/aggregate.py and docs/store.md). A "signature" is the set of party keys
+# among an event's actors and the set among its recipients (negotiation.consolidate.party_key):
+# everything the process indicators need to place an event in its dyads.
+party_signatures = Table(
+    "party_signatures", metadata,
+    Column("id", String(16), primary_key=True),  # hash of the two sorted key lists
+    Column("actors", JSON, nullable=False),
+    Column("recipients", JSON, nullable=False),
+)
+
+weekly_events = Table(
+    "weekly_events", metadata,
+    Column("week", String(10), primary_key=True),  # ISO week "2025-W33"; "" when the event has no date
+    Column("sig", String(16), primary_key=True),
+    Column("quad", String(24), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("intensity_sum", Float, nullable=False),
+    # asserted (not negated/hypothetical) events of the kinds the stall index weighs
+    Column("assaults", Integer, nullable=False),
+    Column("sanctions", Integer, nullable=False),
+    Column("rejections", Integer, nullable=False),
+    Column("agreements", Integer, nullable=False),
+    Index("ix_weekly_events_sig_week", "sig", "week"),
+)
+
+weekly_assault_places = Table(
+    "weekly_assault_places", metadata,
+    Column("week", String(10), primary_key=True),
+    Column("sig", String(16), primary_key=True),
+    Column("place", String(200), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Index("ix_weekly_assault_places_sig_week", "sig", "week"),
+)
+
+# The same sums per single party key (an event counts once for each party among its actors and
+# recipients): a process's "ALL" rows are these of its parties, by inclusion-exclusion.
+weekly_party_events = Table(
+    "weekly_party_events", metadata,
+    Column("week", String(10), primary_key=True),
+    Column("party", String(200), primary_key=True),
+    Column("quad", String(24), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Column("intensity_sum", Float, nullable=False),
+    Column("assaults", Integer, nullable=False),
+    Column("sanctions", Integer, nullable=False),
+    Column("rejections", Integer, nullable=False),
+    Column("agreements", Integer, nullable=False),
+    Index("ix_weekly_party_events_party_week", "party", "week"),
+)
+
+weekly_party_places = Table(
+    "weekly_party_places", metadata,
+    Column("week", String(10), primary_key=True),
+    Column("party", String(200), primary_key=True),
+    Column("place", String(200), primary_key=True),
+    Column("events", Integer, nullable=False),
+    Index("ix_weekly_party_places_party_week", "party", "week"),
+)
+
+AGGREGATE_TABLES = (party_signatures, weekly_events, weekly_assault_places, weekly_party_events,
+                    weekly_party_places)
 
 # Tables whose rows belong to one document (deleted, exported and imported with it), in insert order.
 DOCUMENT_TABLES = (

@@ -17,7 +17,8 @@ from typing import Any, Iterator
 
 from sqlalchemy import Connection, Date, LargeBinary, Table, insert, select
 
-from peacetalks.store import migrate, schema as s
+from peacetalks.store import aggregate, migrate, schema as s
+from peacetalks.store.rows import dyad_key
 from peacetalks.store.engine import StoreError
 
 FORMAT = "peacetalks-store-export"
@@ -155,6 +156,7 @@ def import_(conn: Connection, path: Any) -> dict[str, Any]:
     for table in s.DOCUMENT_TABLES:
         counts[table.name] = _copy(conn, table, folder, lambda r: r["doc_id"] in new_ids)
     counts[s.ingest_items.name] = _import_items(conn, folder, run_ids)
+    aggregate.add_documents(conn, sorted(new_ids))  # derived tables are rebuilt, never imported
     return {"inserted": counts, "skipped_documents": sum(1 for _ in _read(folder, d)) - len(docs)}
 
 
@@ -166,7 +168,10 @@ def _local_run(row: dict[str, Any], local_runs: dict[str, int]) -> dict[str, Any
 
 
 def _copy(conn: Connection, table: Table, folder: Path, keep: Any) -> int:
-    return _insert_all(conn, table, (r for r in _read(folder, table) if keep(r)))
+    rows = (r for r in _read(folder, table) if keep(r))
+    if table is s.events:  # exports made before migration 0003 have no dyad column
+        rows = ({**r, "dyad": dyad_key(r.get("actor_country"), r.get("recipient_country"))} for r in rows)
+    return _insert_all(conn, table, rows)
 
 
 def _insert_all(conn: Connection, table: Table, rows: Any) -> int:

@@ -78,21 +78,33 @@ def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = 
     news (``historical`` rows: "the 2022 Istanbul talks") are left out unless asked for; then
     they form meetings of their own, never joined with the current phase's."""
     clusters: list[dict[str, Any]] = []
+    # Only meetings of the same parties can match: candidates are looked up by parties
+    # (in creation order), not scanned among all clusters (quadratic at thousands of rows).
+    by_parties: dict[frozenset[str], list[dict[str, Any]]] = {}
     for row in sorted(rows, key=_sort_key):
         if row.get("historical") and not include_historical:
             continue
         parties = frozenset(party_key(p) for p in row.get("participants") or [] if party_key(p))
         if row.get("historical"):
             parties = parties | {_HISTORICAL}
-        target = _find_cluster(clusters, parties, row)
+        same_parties = by_parties.setdefault(parties, [])
+        target = _find_cluster(same_parties, parties, row)
         if target is None:
-            target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None}
+            target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None, "last_held": None}
             clusters.append(target)
-        target["rows"].append(row)
-        if target["level"] in (UNSPECIFIED, None):  # the first row that names the level fixes it
-            target["level"] = row.get("level")
-        target["date"] = _more_precise(target["date"], row.get("date"))
+            same_parties.append(target)
+        _add_row(target, row)
     return [_meeting_out(c) for c in clusters]
+
+
+def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:
+    cluster["rows"].append(row)
+    if cluster["level"] in (UNSPECIFIED, None):  # the first row that names the level fixes it
+        cluster["level"] = row.get("level")
+    cluster["date"] = _more_precise(cluster["date"], row.get("date"))
+    if row.get("status") in _PAST_STATUSES:  # kept up to date for _held_before
+        when = row.get("date") or row.get("published") or ""
+        cluster["last_held"] = when if cluster["last_held"] is None else max(cluster["last_held"], when)
 
 
 def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any]) -> Optional[dict[str, Any]]:
@@ -128,8 +140,9 @@ def _find(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str
 
 
 def _held_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
-    held = [r.get("date") or r.get("published") or "" for r in cluster["rows"] if r.get("status") in _PAST_STATUSES]
-    return bool(held) and bool(published) and max(held)[:10] < str(published)[:10]
+    """The meeting was reported held (or over) before ``published``."""
+    held = cluster["last_held"]
+    return held is not None and bool(published) and held[:10] < str(published)[:10]
 
 
 def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:

@@ -153,6 +153,7 @@ def run_shard(shard: Shard, out: str) -> dict[str, Any]:
     out_dir = Path(out)
     if (out_dir / "documents" / f"{shard.name}.parquet").exists():
         return {"shard": shard.name, "status": "skipped"}
+    _warm_once()
     rows: dict[str, list[dict[str, Any]]] = {t: [] for t in TABLES}
     for doc_row, sentences, result in _code_shard(shard):
         rows["documents"].append({**doc_row, "sentences": sentences})
@@ -164,6 +165,21 @@ def run_shard(shard: Shard, out: str) -> dict[str, Any]:
     failed = sum(1 for d in rows["documents"] if d["error"])
     return {"shard": shard.name, "status": "done", "documents": len(rows["documents"]),
             "failed": failed, "events": len(rows["events"]), "pid": os.getpid()}
+
+
+_warm = False
+
+
+def _warm_once() -> None:
+    """Load the model and tables once per worker process and freeze them out of the garbage
+    collector's scans (``parallel.warm_pipeline``): without the freeze, every full collection
+    walks the millions of objects of the knowledge base and gazetteer, ~10% of a worker's time."""
+    global _warm
+    if not _warm:
+        from peacetalks.parallel import warm_pipeline
+
+        warm_pipeline()
+        _warm = True
 
 
 def _code_shard(shard: Shard) -> Iterator[tuple[dict[str, Any], list[dict[str, int]], Optional[DocumentResult]]]:
@@ -283,8 +299,7 @@ def run_batch(inputs: list[str], out: str | Path, scheduler: Optional[str] = Non
     cluster = None
     if scheduler is None:
         # One thread per process: spaCy and the stages hold the GIL, so threads would not help.
-        cluster = LocalCluster(n_workers=workers, threads_per_worker=1, processes=True,
-                               dashboard_address=":0")
+        cluster = _local_cluster(workers)
     try:
         with Client(scheduler or cluster) as client:
             summary.scheduler = client.scheduler.address
@@ -299,6 +314,23 @@ def run_batch(inputs: list[str], out: str | Path, scheduler: Optional[str] = Non
             cluster.close()
     summary.seconds = time.perf_counter() - started
     return summary
+
+
+def _local_cluster(workers: int) -> Any:
+    """A LocalCluster of ``workers`` processes with one thread each (spaCy and the stages hold
+    the GIL, so threads would not help), without Dask's default MALLOC_TRIM_THRESHOLD_ of
+    64 kB for workers: glibc then hands freed memory back after every parse batch and maps it
+    again for the next, which cost ~10% of the workers' time here (bench/bench_batch.py).
+    The single-thread settings for OpenMP/BLAS are kept."""
+    import dask
+    from dask.distributed import LocalCluster
+
+    environ = dict(dask.config.get("distributed.nanny.pre-spawn-environ", {}) or {})
+    environ.pop("MALLOC_TRIM_THRESHOLD_", None)
+    # Nor the statistical profiler, which samples every worker's stack 100 times a second.
+    with dask.config.set({"distributed.nanny.pre-spawn-environ": environ,
+                          "distributed.worker.profile.enabled": False}):
+        return LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, dashboard_address=":0")
 
 
 def _tally(summary: BatchSummary, result: dict[str, Any]) -> None:

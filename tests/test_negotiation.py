@@ -135,3 +135,15 @@ def test_dev_set_meets_targets_on_dev_half() -> None:
     for kind in ("meetings", "positions"):
         assert result[kind]["recall"] >= 0.75, result[kind]
         assert result[kind]["precision"] >= 0.80, result[kind]
+
+
+def test_an_alliance_s_own_summit_does_not_take_in_the_speaker() -> None:
+    """"its summit" (NATO's) is not a meeting between NATO and the Kremlin spokesman who
+    commented on it: a possessive "its" implies no second side."""
+    from peacetalks import code
+
+    text = ("Kremlin spokesman Dmitry Peskov said NATO was becoming an instrument of confrontation "
+            "and that its summit would not help peace.")
+    result = code(text, published="2025-06-20")
+    for meeting in result.meetings:
+        assert "Peskov" not in " ".join(p.text for p in meeting.participants)

@@ -381,7 +381,8 @@ def _complete(d: Draft, index: PartyIndex, sent: SpacySpan) -> list[ActorMention
         return _dedupe(parts + [d.proposer])
     trig = d.trigger
     inner = [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or c.dep_ == "poss"
+    # "his meeting" has another side; "its summit" (an alliance's own summit) does not
+    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or (c.dep_ == "poss" and c.lower_ != "its")
                                                for c in [*trig.children, *(g for i in inner for g in i.children)]) \
         or (frame_token(trig).dep_ == "pobj" and frame_token(trig).head.lower_ in TIME_PREPS) or d.proposer is not None
     nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else trig

@@ -335,7 +335,8 @@ def serve_cmd(
     api_cfg = config.section("api")
     app_ = create_app(db or config.db_url, read_token=api_cfg.get("read_token") or None,
                       write_token=api_cfg.get("write_token") or None,
-                      cors_origins=tuple(api_cfg.get("cors_origins") or ()))
+                      cors_origins=tuple(api_cfg.get("cors_origins") or ()),
+                      warm_views=bool(api_cfg.get("warm_views", True)))
     _warm_map_outlines()
     err.print(f"peacetalks: serving {db or config.db_url} on http://{host}:{port}")
     uvicorn.run(app_, host=host, port=port, log_level="info")

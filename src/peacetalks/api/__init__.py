@@ -21,18 +21,27 @@ MAX_BODY = 4_000_000  # bytes; a bigger request is refused with 413 before it is
 
 def create_app(store_url: Optional[str] = None, *, read_token: Optional[str] = None,
                write_token: Optional[str] = None, cors_origins: Sequence[str] = (),
-               max_body: int = MAX_BODY) -> FastAPI:
+               max_body: int = MAX_BODY, warm_views: bool = False) -> FastAPI:
     """An app serving the store at ``store_url`` (None: $PEACETALKS_DB or ./peacetalks.db).
 
     The store is opened (and migrated) now, so a bad URL fails here with a StoreError, not on
     the first request; it is closed when the app shuts down. CORS stays off unless
-    ``cors_origins`` names the origins allowed to read (GET only)."""
+    ``cors_origins`` names the origins allowed to read (GET only). ``warm_views`` keeps the
+    process views recomputed in the background after every change of the store's contents
+    (``peacetalks.api.warm``; ``peacetalks serve`` turns it on)."""
     store = Store.open(store_url)
 
     @asynccontextmanager
     async def lifespan(_app: FastAPI) -> AsyncIterator[None]:
-        yield
-        store.close()
+        from peacetalks.api.warm import Warmer
+
+        warmer = Warmer(store).start() if warm_views else None
+        try:
+            yield
+        finally:
+            if warmer is not None:
+                warmer.stop()
+            store.close()
 
     # Swagger UI would load from a CDN: /docs is our own page over /openapi.json instead.
     app = FastAPI(title="peacetalks", version=__version__, lifespan=lifespan, docs_url=None, redoc_url=None,

@@ -200,14 +200,14 @@ def _meetings_and_positions(process: P.Process, meetings: list[dict[str, Any]], 
     seen_pre: set[str] = set()
     for m in sorted(meetings, key=lambda r: (r.get("published") or "", r.get("id") or "")):
         countries = {party_key(p) for p in m.get("participants") or []}
-        week = P._week_of(m)
+        week = P.week_of(m)
         if week is None or not countries & set(process.parties):
             continue
         for row in rows_for(week, P._dyads(countries & process.members)):
             P._count_meeting(row, m, seen_pre)
         seen_pre |= set(m.get("preconditions") or [])
     for p in positions:
-        week = P._week_of(p)
+        week = P.week_of(p)
         if week and p.get("stance") == "condition" and party_key(p.get("actor")) in process.members:
             for row in rows_for(week, []):
                 row["new_preconditions"] += 1

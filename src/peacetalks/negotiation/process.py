@@ -135,9 +135,6 @@ def week_of(row: dict[str, Any]) -> Optional[str]:
     return iso_week(published or date)
 
 
-_week_of = week_of  # the name store.aggregate and api.indicators import
-
-
 def _day(value: Any) -> Optional[dt.date]:
     try:
         return dt.date.fromisoformat(str(value)[:10]) if value else None
@@ -168,7 +165,7 @@ def weekly_indicators(process: Process, events: Iterable[dict[str, Any]], meetin
     seen_pre: set[str] = set()
     for m in sorted(meetings, key=lambda r: (r.get("published") or "", r.get("id") or "")):
         countries = {party_key(p) for p in m.get("participants") or []}
-        week = _week_of(m)
+        week = week_of(m)
         if week is None or not countries & set(process.parties):
             continue
         for row in rows_for(week, _dyads(countries & process.members)):
@@ -177,7 +174,7 @@ def weekly_indicators(process: Process, events: Iterable[dict[str, Any]], meetin
     for e in events:
         _add_event(table, rows_for, process, e)
     for p in positions:
-        week = _week_of(p)
+        week = week_of(p)
         if week and p.get("stance") == "condition" and party_key(p.get("actor")) in process.members:
             for row in rows_for(week, []):
                 row["new_preconditions"] += 1
@@ -203,7 +200,7 @@ def _add_event(table: dict, rows_for: Any, process: Process, e: dict[str, Any]) 
     actors = {party_key(a) for a in e.get("actors") or []}
     recipients = {party_key(a) for a in e.get("recipients") or []}
     involved = (actors | recipients) & process.members
-    week = _week_of(e)
+    week = week_of(e)
     if week is None or not involved & set(process.parties):
         return
     dyads = sorted({"-".join(sorted((a, r))) for a in actors & process.members

@@ -50,10 +50,10 @@ def event_week(raw_date: Optional[str], published: Any, modality: Optional[str])
     its own date when given to the day and not long before the report, else the report's;
     none for a historical event). '' for none. A change of that rule needs a migration that
     calls ``rebuild``."""
-    from peacetalks.negotiation.process import _week_of
+    from peacetalks.negotiation.process import week_of
 
     day = published.isoformat() if hasattr(published, "isoformat") else published
-    return _week_of({"date": raw_date, "published": day, "modality": modality}) or ""
+    return week_of({"date": raw_date, "published": day, "modality": modality}) or ""
 
 
 def party_key(country: Optional[str], actor_id: Optional[str], text: Optional[str]) -> str:

@@ -286,7 +286,7 @@ def run_batch(inputs: list[str], out: str | Path, scheduler: Optional[str] = Non
     """Code ``inputs`` on a Dask cluster (``scheduler`` address, else a LocalCluster of
     ``workers`` processes with one thread each) into Parquet shards under ``out``."""
     try:
-        from dask.distributed import Client, LocalCluster, as_completed
+        from dask.distributed import Client, as_completed
     except ImportError as exc:  # dask is an optional extra
         raise RuntimeError("`peacetalks batch` needs Dask: pip install 'peacetalks[dask]'") from exc
 

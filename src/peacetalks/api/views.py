@@ -45,7 +45,7 @@ class ProcessView:
         p = self.process
         with self._conn() as conn:
             meetings = queries.party_meetings(conn, list(p.parties))
-        return [m for m in meetings if _involves(p, m.get("participants") or [])]
+        return [m for m in meetings if p.involves(m.get("participants") or [])]
 
     @cached_property
     def _my_positions(self) -> list[dict[str, Any]]:
@@ -70,7 +70,7 @@ class ProcessView:
         p = self.process
         with self._conn() as conn:
             meetings = queries.lean_party_meetings(conn, list(p.parties))
-        return [m for m in meetings if _involves(p, m.get("participants") or [])]
+        return [m for m in meetings if p.involves(m.get("participants") or [])]
 
     @property
     def _mine(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]]]:
@@ -224,10 +224,6 @@ def processes() -> list[Process]:
 
 def find_process(name: str) -> Optional[Process]:
     return next((p for p in processes() if p.name == name), None)
-
-
-def _involves(process: Process, actors: list[dict[str, Any]]) -> bool:
-    return bool({party_key(a) for a in actors} & set(process.parties))
 
 
 BRIEF_TYPES = ["ASSAULT", "SANCTION", "THREATEN", "MOBILIZE"]  # the events render_brief quotes

@@ -248,18 +248,25 @@ party_signatures = Table(
     Column("recipients", JSON, nullable=False),
 )
 
+def _weekly_sums() -> list[Column]:
+    """The sums kept per week in both weekly tables (new Column objects for each table)."""
+    return [
+        Column("events", Integer, nullable=False),
+        Column("intensity_sum", Float, nullable=False),
+        # asserted (not negated/hypothetical) events of the kinds the stall index weighs
+        Column("assaults", Integer, nullable=False),
+        Column("sanctions", Integer, nullable=False),
+        Column("rejections", Integer, nullable=False),
+        Column("agreements", Integer, nullable=False),
+    ]
+
+
 weekly_events = Table(
     "weekly_events", metadata,
     Column("week", String(10), primary_key=True),  # ISO week "2025-W33"; "" when the event has no date
     Column("sig", String(16), primary_key=True),
     Column("quad", String(24), primary_key=True),
-    Column("events", Integer, nullable=False),
-    Column("intensity_sum", Float, nullable=False),
-    # asserted (not negated/hypothetical) events of the kinds the stall index weighs
-    Column("assaults", Integer, nullable=False),
-    Column("sanctions", Integer, nullable=False),
-    Column("rejections", Integer, nullable=False),
-    Column("agreements", Integer, nullable=False),
+    *_weekly_sums(),
     Index("ix_weekly_events_sig_week", "sig", "week"),
 )
 
@@ -279,12 +286,7 @@ weekly_party_events = Table(
     Column("week", String(10), primary_key=True),
     Column("party", String(200), primary_key=True),
     Column("quad", String(24), primary_key=True),
-    Column("events", Integer, nullable=False),
-    Column("intensity_sum", Float, nullable=False),
-    Column("assaults", Integer, nullable=False),
-    Column("sanctions", Integer, nullable=False),
-    Column("rejections", Integer, nullable=False),
-    Column("agreements", Integer, nullable=False),
+    *_weekly_sums(),
     Index("ix_weekly_party_events_party_week", "party", "week"),
 )
 

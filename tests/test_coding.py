@@ -101,7 +101,7 @@ def test_refusal_to_meet_is_reject_meet() -> None:
 
 def test_plain_saying_is_no_event_but_reported_event_has_source() -> None:
     assert code("The minister said the weather was fine.") == []
-    events = code("Lavrov said that a meeting between Putin and Zelensky is possible only if key issues are prepared.")
+    events = code("Lavrov said that a summit between Putin and Zelensky is possible only if the main questions are settled first.")
     consult = of_type(events, "CONSULT")[0]
     assert consult.modality == "conditional"
     assert consult.source.actor is not None and consult.source.actor.text == "Lavrov"
@@ -117,14 +117,14 @@ def test_speech_acts_that_are_events() -> None:
 
 
 @pytest.mark.parametrize("text,absent", [
-    ("The Taliban claimed responsibility for the attack in Kandahar.", "ASSAULT"),
+    ("Al-Shabaab claimed responsibility for the bombing in Mogadishu.", "ASSAULT"),
     ("Japan is considering sending aid to the flood victims.", "AID"),
     ("The minister rejected accusations of corruption.", "REJECT"),
     ("The envoy expressed concern over the fighting near Bakhmut.", "ASSAULT"),
     ("The governor declined to comment on the talks.", "REJECT"),
     ("The Houthis claimed that they had attacked the airport of Abha.", "ASSAULT"),
     ("A top diplomat is offering his condolences over the attack.", "AGREE"),
-    ("FDA officials said they agree with the recommendation.", "AGREE"),
+    ("Ministry officials said they agree with the recommendation of the panel.", "AGREE"),
 ])
 def test_talk_about_an_action_is_not_the_action(text: str, absent: str) -> None:
     assert not of_type(code(text), absent)
@@ -262,7 +262,7 @@ def test_seed_accuse_and_reject_with_russian_actors(seed_events: list[Event]) ->
     ("The authorities blocked access to independent news websites.", "COERCE", "censor"),
     ("Israel expelled hundreds of Palestinian families from Hebron.", "COERCE", "deport"),
     ("The government declared a state of emergency in the capital.", "COERCE", "martial-law"),
-    ("Settlers set fire to the offices of the administration.", "COERCE", "destroy"),
+    ("Militiamen set fire to the town hall of the district.", "COERCE", "destroy"),
     # MOBILIZE
     ("Russia massed 100,000 troops near the border with Ukraine.", "MOBILIZE", "troops"),
     ("Belarus held military exercises near the Ukrainian border.", "MOBILIZE", "troops"),
@@ -277,11 +277,11 @@ def test_seed_accuse_and_reject_with_russian_actors(seed_events: list[Event]) ->
     # CONCEDE: easing administrative restrictions (CAMEO 081), apologies, pardons
     ("The government eased restrictions on the media.", "CONCEDE", None),
     ("The king pardoned 200 political prisoners.", "CONCEDE", None),
-    ("Brazil's truck drivers called off a four-day strike.", "CONCEDE", None),
+    ("Dock workers in Chile called off their week-long strike.", "CONCEDE", None),
     # overrides on objects that are no triggers themselves; a particle makes another verb
     ("Serbia broke off talks with Kosovo.", "SANCTION", "discontinue"),
-    ("Serbia lodged an official protest with Albania.", "ACCUSE", "disapprove"),
-    ("Today, the invaders launched a missile strike at Odesa.", "ASSAULT", "aerial"),
+    ("Greece lodged a formal protest with Turkey.", "ACCUSE", "disapprove"),
+    ("This morning, the occupiers launched a missile strike at Mykolaiv.", "ASSAULT", "aerial"),
     # a lemmatizer miss ("staged" -> "stag") is repaired against the lexicon
     ("Activists have staged rallies in Gaza against the party leader.", "PROTEST", "demo"),
 ])
@@ -292,14 +292,14 @@ def test_broader_lexicon(text: str, event_type: str, mode: Optional[str]) -> Non
 
 
 @pytest.mark.parametrize("text", [
-    "Can we say that Russia has destroyed our dream?",
-    "Russia has already returned to the world the worst pages of the XX century.",
-    "It still denies its guilt in the tragedy.",
-    "I also signed decrees in the evening to award our defenders.",
-    "For decades, there has been no such threat of nuclear strikes as there is now.",
-    "Of course, if everyone fulfills the agreements.",
+    "Can anyone say that the war has ruined our hopes?",
+    "The aggressor has brought back to Europe the darkest chapters of the last century.",
+    "Moscow still denies any responsibility for the disaster.",
+    "Tonight I also signed orders to decorate our soldiers.",
+    "Not for many years has the danger of an atomic war been as high as it is today.",
+    "Of course, if both sides honour the agreements.",
     "The key topic is the economy during martial law.",
-    "There are discussions about sanctions against the Russian Federation.",
+    "There is a debate about sanctions against the Kremlin.",
 ])
 def test_figurative_and_generic_mentions_are_no_events(text: str) -> None:
     assert code(text) == [], [(e.event_type, e.trigger.text) for e in code(text)]
@@ -317,7 +317,7 @@ def test_obligations_and_possibilities_are_not_actual_nor_threats(text: str, eve
 
 
 def test_a_thing_permits_nothing() -> None:
-    events = code("This will allow us to provide the country with food.")
+    events = code("This will allow us to supply the regions with electricity.")
     assert not [e for e in events if e.trigger.text == "allow"]
 
 
@@ -327,9 +327,9 @@ def test_reported_would_is_an_announced_threat() -> None:
 
 
 @pytest.mark.parametrize("text", [
-    "Israel said it will not lift the embargo until peacekeepers take positions.",
+    "Egypt said it will not reopen the crossing until monitors are deployed.",
     "The rebels will not release the hostages.",
-    "Pyongyang has violated a ban on ballistic missile tests.",
+    "Tehran has violated a ban on uranium enrichment.",
 ])
 def test_declining_to_yield_and_defying_a_ban_are_rejections(text: str) -> None:
     top = top_event(code(text))
@@ -342,9 +342,9 @@ def test_performative_wish_is_the_act_itself() -> None:
 
 
 def test_obligation_in_a_speech_noun_is_a_request_by_its_issuer() -> None:
-    events = code("French President Jacques Chirac issued a stern reminder to Iraq that it must cooperate with UN inspectors.")
+    events = code("German Chancellor Olaf Scholz sent a firm reminder to Serbia that it must respect the ruling of the court.")
     req = of_type(events, "REQUEST")[0]
-    assert req.modality == "actual" and "Chirac" in actor_texts(req.actors)
+    assert req.modality == "actual" and "Scholz" in actor_texts(req.actors)
 
 
 def test_target_of_force_named_as_object_is_the_location() -> None:

@@ -50,7 +50,7 @@ def resolve(text: str, published: Optional[dt.date], anchor: Optional[str] = Non
     ("Earlier this week, Lavrov met Rubio in Moscow.", THU, ("2025-08-12", "day")),
     ("The envoys will meet next week.", WED, ("2025-08-20", "day")),
     # Months: the published year's month, moved by tense when it would be wrong.
-    ("Such a meeting in August is unlikely.", dt.date(2025, 8, 10), ("2025-08-01", "month")),
+    ("A summit in August is unlikely.", dt.date(2025, 8, 10), ("2025-08-01", "month")),
     ("The delegations met in September.", WED, ("2024-09-01", "month")),
     ("The delegations met in June.", WED, ("2025-06-01", "month")),
     ("The delegations will meet in March.", WED, ("2026-03-01", "month")),

@@ -133,7 +133,7 @@ def _grants_access(anchor: Token, lex: Lexicon) -> bool:
 
 def _speaker(anchor: Token, lex: Lexicon, index: MentionIndex) -> Optional[ActorMention]:
     """The subject of a speech verb whose reported clause contains the anchor, or of the verb
-    that issues a speech noun ("Chirac issued a reminder that ...")."""
+    that issues a speech noun ("Scholz sent a reminder that ...")."""
     cur = anchor
     for _ in range(8):
         head = cur.head
@@ -147,7 +147,7 @@ def _speaker(anchor: Token, lex: Lexicon, index: MentionIndex) -> Optional[Actor
 
 
 def claims_own_action(anchor: Token) -> bool:
-    """"The Taliban claimed that they had attacked the school": a claim of responsibility
+    """"The Houthis claimed that they had attacked the airport": a claim of responsibility
     (CAMEO 015, a statement, like "claimed responsibility for the attack"), when the subject
     of the claimed action is a pronoun for the claimant."""
     cur = anchor
@@ -260,7 +260,7 @@ def _events_for(trig: Trigger, ctx: SentenceContext, analysis: "Analysis", lex: 
         actors, recipients = roles(trig.anchor, trig.word, index, speaker, gov_actors,
                                    COMPLEMENT_PREPS if trig.sense.governs else frozenset())
     if trig.kind == "permission" and not actors:
-        return []  # "weapons that will allow us to win": a thing permits nothing
+        return []  # "supplies that will allow us to hold out": a thing permits nothing
     quad, default_cameo, intensity = load_intensity().score(coded.event_type, coded.mode)
     where = locations(trig.tokens, places, material=quad.startswith("material"))
     # ASSAULT on several places is one event per place (SPEC §3); others keep the first place.

@@ -25,8 +25,8 @@ BUCKETS = (0.0, 0.2, 0.4, 0.5, 0.6, 0.7, 0.8, 1.01)
 def top_event(events: Iterable[Event]) -> Optional[Event]:
     """The sentence's main event: the most confident (a main-clause trigger outranks an
     embedded one through its confidence), the earliest among equals (on the dev half a
-    material-over-verbal tie-break picked subordinate clauses: "cancelled a visit after a state
-    of siege was declared")."""
+    material-over-verbal tie-break picked subordinate clauses: "postponed a trip after martial
+    law was imposed")."""
     best: Optional[Event] = None
     for e in events:
         if best is None or e.confidence > best.confidence:

@@ -147,3 +147,16 @@ def test_an_alliance_s_own_summit_does_not_take_in_the_speaker() -> None:
     result = code(text, published="2025-06-20")
     for meeting in result.meetings:
         assert "Peskov" not in " ".join(p.text for p in meeting.participants)
+
+
+def test_an_apposition_gives_no_level_to_the_meeting() -> None:
+    """"the head of the presidential office" describes the participant: it does not make his
+    meeting with officials a leaders' meeting."""
+    from peacetalks import code
+
+    text = ("Andriy Yermak, the head of Ukraine's presidential office, met British, French and German "
+            "officials on Wednesday.")
+    meetings = code(text, published="2025-04-23").meetings
+    assert meetings and all(m.level != "leaders" for m in meetings)
+    ranked = code("Witkoff, the US special envoy, met Putin in St Petersburg.", published="2025-04-23").meetings
+    assert [m.level for m in ranked] == ["envoys"]

@@ -243,7 +243,7 @@ def _left_window(trig: Token) -> list[Token]:
     for tok in reversed(list(trig.lefts)):
         if tok.dep_ in ("det", "predet") and tok.lower_ in ("a", "an", "the", "such", "this", "that", "any"):
             continue
-        out.extend(tok.subtree)
+        out.extend(_without_apposition(tok))
     return out
 
 
@@ -415,7 +415,15 @@ def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
     if verb is None:
         return []
     subj = subject_of(verb)
-    return list(subj.subtree) if subj is not None else []
+    return _without_apposition(subj) if subj is not None else []
+
+
+def _without_apposition(tok: Token) -> list[Token]:
+    """``tok``'s phrase without its appositions: "Yermak, the head of the presidential office,
+    met officials" is no leaders' meeting; an apposition describes a party, not the meeting
+    (the party's own rank counts, through the rank rule)."""
+    aside = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
+    return [t for t in tok.subtree if t.i not in aside]
 
 
 def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:

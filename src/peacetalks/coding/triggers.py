@@ -340,7 +340,7 @@ def reports_speech(tok: Token, lex: Lexicon) -> bool:
     head = tok.head
     if dep == "ccomp" and head.pos_ in VERB_POS | {"AUX"}:
         return _lemma(head) in lex.speech_verbs
-    if tok.dep_ in ("ccomp", "acl") and head.pos_ == "NOUN":
+    if head.pos_ == "NOUN":  # ccomp or acl of a speech noun
         return _lemma(head) in lex.speech_nouns
     return False
 

@@ -7,6 +7,8 @@
 set -euo pipefail
 DIR=${PEACETALKS_PG_DIR:-/tmp/peacetalks-pg-$(id -u)}
 PORT=${PEACETALKS_PG_PORT:-55439}
+# runuser lives in /usr/sbin, which minimal environments (cron, env -i, some CI) leave off PATH
+PATH="$PATH:/usr/sbin:/sbin"
 
 bindir() {
   local d

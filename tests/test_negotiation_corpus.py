@@ -45,7 +45,8 @@ MEETING_HISTORIES: dict[str, list[str]] = {
     "trump-zelensky-vatican": ["sample-06"],
     "european-leaders-kyiv": ["sample-13"],
     "istanbul-delegations-round-1": ["sample-16", "sample-17", "sample-18", "sample-19"],
-    "putin-zelensky-summit": ["sample-15", "sample-16", "sample-30", "sample-31", "sample-38"],
+    "putin-zelensky-summit": ["sample-16", "sample-30", "sample-31", "sample-38"],
+    "trump-putin-zelensky-trilateral": ["sample-15"],
     "trump-putin-call-may": ["sample-20", "sample-21"],
     "trump-putin-call-june": ["sample-31"],
     "prisoner-exchange-working-group": ["sample-10", "sample-24"],
@@ -57,15 +58,15 @@ MEETING_HISTORIES: dict[str, list[str]] = {
 
 # stance key -> the articles of its expected history that must be found, in order
 STANCE_HISTORIES: dict[str, list[str]] = {
-    "rus-ceasefire": ["sample-01", "sample-15", "sample-21", "sample-30"],
-    "ukr-ceasefire": ["sample-13", "sample-15"],
-    "ukr-territory": ["sample-02", "sample-03", "sample-21", "sample-28", "sample-30", "sample-39"],
-    "rus-territory": ["sample-18"],
-    "rus-peacekeepers": ["sample-02", "sample-28", "sample-38", "sample-39"],
+    "rus-ceasefire": ["sample-01", "sample-07", "sample-13", "sample-15", "sample-21", "sample-30"],
+    "ukr-ceasefire": ["sample-01", "sample-07", "sample-13", "sample-15"],
+    "ukr-territory": ["sample-02", "sample-03", "sample-18", "sample-21", "sample-28", "sample-30", "sample-39"],
+    "rus-territory": ["sample-16", "sample-18", "sample-30"],
+    "rus-peacekeepers": ["sample-02", "sample-09", "sample-28", "sample-38", "sample-39"],
     "ukr-security-guarantees": ["sample-09", "sample-28", "sample-39"],
-    "usa-sanctions": ["sample-12", "sample-24", "sample-35"],
+    "usa-sanctions": ["sample-12", "sample-24", "sample-26", "sample-35"],
     "rus-legitimacy": ["sample-38"],
-    "ukr-prisoners": ["sample-25", "sample-33"],
+    "ukr-prisoners": ["sample-10", "sample-25", "sample-33"],
 }
 
 # (stance key, earlier article, later article): the change between them is found as
@@ -77,24 +78,19 @@ STANCE_CHANGES: list[tuple[str, str, str]] = [
 
 NOT_FOUND_YET: dict[str, str] = {
     # stance steps
-    "rus-ceasefire/sample-07": "'a longer ceasefire would require answers first': the ceasefire is the subject of the requirement",
-    "rus-ceasefire/sample-13": "'deliveries would have to stop during any truce': the truce only dates the demand",
-    "ukr-ceasefire/sample-01": "'ready to stop long-range strikes ... if Moscow did the same': a halt to strikes, no ceasefire word",
-    "ukr-ceasefire/sample-07": "'it must cease fire': the verb form 'cease fire' is no issue phrase, and 'it' is the other side",
-    "ukr-territory/sample-18": "'\"We will not withdraw from our own land,\" he said': the quoted 'we' is not resolved",
-    "rus-territory/sample-16": "'a peace that took into account the realities on the ground': no issue word",
-    "rus-territory/sample-30": "the regions in a long 'only if' clause of the memorandum are not read (its ceasefire condition is)",
-    "rus-peacekeepers/sample-09": "'would regard foreign troops as legitimate targets': a threat, read as a claim",
     "usa-sanctions/sample-06": "a headline phrase ('Secondary Sanctions') without a verb",
-    "usa-sanctions/sample-26": "'considering new sanctions': weighing is not a stance here",
-    "ukr-prisoners/sample-10": "'All for all. That is our position': the stance is in the next sentence",
-    "rus-talks-format/sample-06": "'ready to start negotiations': talks as such are a meeting, not a format issue",
+    "rus-talks-format/sample-06": "'ready to start negotiations': talks as such are a meeting, not a format issue"
+                                  " (and 'ready' reads as accept, the expectation says demand)",
     "rus-talks-format/sample-14": "'offering Kyiv to resume talks': as above",
-    "ukr-legitimacy/sample-38": "'lies about legitimacy are an excuse': a rebuttal without a stance verb",
+    "ukr-legitimacy/sample-38": "'lies about legitimacy are an excuse': a rebuttal without a stance verb; 'rejected"
+                                " the claim' (previous sentence) dismisses a claim, which is no position by convention",
     # meetings
     "london-foreign-ministers/sample-03": "the cancelled meeting names no party in its own article",
     "istanbul-delegations-round-1/sample-14": "the proposal joins an earlier, undated mention of direct talks",
-    "trump-putin-zelensky-trilateral": "'between himself, Putin and Zelensky': Trump is parsed as a common noun",
+    "trump-putin-zelensky-trilateral/sample-31": "'a three-way meeting with Trump' names two parties; the third is"
+                                                 " only implied by 'three-way'",
+    "putin-zelensky-summit/sample-15": "'He proposed that the two presidents meet': 'the two presidents' is not resolved"
+                                       " to Zelensky and Putin (found before only through the misread trilateral)",
     "vatican-hosted-talks": "the proposal (level unspecified) and the rejection (delegations) stay apart",
     "prisoner-exchange-working-group/sample-33": "a later session of a standing group is a new meeting here",
 }

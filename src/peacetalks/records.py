@@ -189,6 +189,7 @@ class Meeting(Record):
     sentence: Optional[int] = None
     order: Optional[int] = None  # position in a stated sequence ("first ..., then ...")
     historical: bool = False  # a past meeting recalled ("the 2022 Istanbul talks"), not one of the current phase
+    channel: Optional[str] = None  # "call" | "visit" | "in_person" | None (not stated)
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Meeting":
@@ -200,6 +201,7 @@ class Meeting(Record):
             place=PlaceMention.from_dict(d["place"]) if d.get("place") else None,
             date=d.get("date"), evidence=[Span.from_dict(e) for e in d.get("evidence") or []],
             sentence=d.get("sentence"), order=d.get("order"), historical=bool(d.get("historical", False)),
+            channel=d.get("channel"),
         )
 
 

@@ -10,6 +10,7 @@ both are dated, a same-level meeting first, and the first stated level fixes the
 other's (reduced-precision ISO: "2025-08" contains "2025-08-15"); or two day dates at most
 ``DAY_TOLERANCE`` days apart. An undated row joins the latest compatible meeting unless
 that meeting was already held before the row's publication (then it is a new meeting).
+A call never joins a visit or an in-person meeting (``channel``; an unstated channel fits any).
 Positions thread by (actor's country else actor id, issue); a stance change is
 "hardening" when it moves up the scale accept < condition < demand < reject, "softening"
 when it moves down; "claim" is off the scale and labels nothing.
@@ -21,6 +22,7 @@ import datetime as dt
 from collections import Counter
 from typing import Any, Optional
 
+from peacetalks.negotiation.channel import compatible as channels_compatible
 from peacetalks.records import stable_id
 
 DAY_TOLERANCE = 3
@@ -90,7 +92,8 @@ def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = 
         same_parties = by_parties.setdefault(parties, [])
         target = _find_cluster(same_parties, parties, row)
         if target is None:
-            target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None, "last_held": None}
+            target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None, "last_held": None,
+                      "channel": None}
             clusters.append(target)
             same_parties.append(target)
         _add_row(target, row)
@@ -102,6 +105,7 @@ def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:
     if cluster["level"] in (UNSPECIFIED, None):  # the first row that names the level fixes it
         cluster["level"] = row.get("level")
     cluster["date"] = _more_precise(cluster["date"], row.get("date"))
+    cluster["channel"] = cluster["channel"] or row.get("channel")  # the first row that says it fixes it
     if row.get("status") in _PAST_STATUSES:  # kept up to date for _held_before
         when = row.get("date") or row.get("published") or ""
         cluster["last_held"] = when if cluster["last_held"] is None else max(cluster["last_held"], when)
@@ -129,6 +133,8 @@ def _find(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str
     for c in reversed(clusters):
         if c["parties"] != parties or not (c["level"] == level if exact else levels_compatible(c["level"], level)):
             continue
+        if not channels_compatible(c["channel"], row.get("channel")):
+            continue  # a phone call is not the summit the same leaders planned
         if (dated or not exact) and not (c["date"] and row.get("date")):
             continue  # an open level only joins a meeting when both dates name the same days
         if not dates_compatible(c["date"], row.get("date")):
@@ -156,6 +162,7 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
         "historical": _HISTORICAL in c["parties"],
         "level": c["level"],
         "format": formats.most_common(1)[0][0] if formats else None,
+        "channel": c["channel"],
         "participants": participants,
         "proposer": next((r["proposer"] for r in rows if r.get("proposer")), None),
         "status": latest.get("status"),

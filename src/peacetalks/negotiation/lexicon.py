@@ -57,6 +57,7 @@ class MeetingLexicon:
     later_markers: frozenset[str]
     format_cues: dict[str, str]
     anaphora: frozenset[str]
+    channel_cues: dict[str, str]  # lemma -> channel (the first channel listed wins)
 
 
 @dataclass(frozen=True)
@@ -67,6 +68,10 @@ class IssueLexicon:
     claim_verbs: frozenset[str]
     condition_marks: frozenset[str]
     verbs_3sg: dict[str, str]
+    halt_verbs: frozenset[str] = frozenset()
+    hostile_acts: frozenset[str] = frozenset()
+    aim_nouns: frozenset[str] = frozenset()
+    weigh_verbs: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -99,7 +104,17 @@ def meetings() -> MeetingLexicon:
         later_markers=frozenset(raw["sequence_markers"]["later"]),
         format_cues={w: f for f, ws in raw["format_cues"].items() for w in ws},
         anaphora=frozenset(raw["anaphora"]),
+        channel_cues=_first_wins(raw.get("channels") or {}),
     )
+
+
+def _first_wins(groups: dict[str, list[str]]) -> dict[str, str]:
+    """word -> the first group (in file order) that lists it."""
+    out: dict[str, str] = {}
+    for name, words in groups.items():
+        for w in words or []:
+            out.setdefault(str(w).lower(), name)
+    return out
 
 
 @functools.lru_cache(maxsize=1)
@@ -121,4 +136,6 @@ def issues() -> IssueLexicon:
         by_first=index_phrases(entries), stance_verbs=stance_verbs,
         negatable=frozenset(raw["negatable"]), claim_verbs=frozenset(raw["claim_verbs"]),
         condition_marks=frozenset(raw["condition_marks"]), verbs_3sg=dict(raw["verbs_3sg"]),
+        halt_verbs=frozenset(raw.get("halt_verbs") or ()), hostile_acts=frozenset(raw.get("hostile_acts") or ()),
+        aim_nouns=frozenset(raw.get("aim_nouns") or ()), weigh_verbs=frozenset(raw.get("weigh_verbs") or ()),
     )

@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional
 
 from spacy.tokens import Span as SpacySpan, Token
 
-from peacetalks.negotiation import dates, history, lexicon
+from peacetalks.negotiation import channel, dates, history, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.status import (
     HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of,
@@ -53,6 +53,7 @@ class Draft:
     anaphoric: bool = False
     status_marked: bool = True
     historical: bool = False
+    channel: Optional[str] = None
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
@@ -146,9 +147,10 @@ def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
         return any(index.of_subtree(c) for c in objs if c.dep_ == "dobj")
     if lemma in ("travel", "fly"):  # "Witkoff will travel to Moscow": a visit to a party
         # ... but "travel to the G7 summit": the gathering is the meeting word, not a host
-        return any(c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index)
-                   and not any(_is_meeting_noun(o, lexicon.meetings()) for o in c.children if o.dep_ == "pobj")
-                   for c in tok.children)
+        return not _goes_to_known_meeting(tok) and any(
+            c.dep_ == "prep" and c.lower_ == "to" and _pobj_actor(c, index)
+            and not any(_is_meeting_noun(o, lexicon.meetings()) for o in c.children if o.dep_ == "pobj")
+            for c in tok.children)
     if lemma == "arrive":  # "Zelensky arrived in Washington for talks"
         return any(c.dep_ == "prep" and c.lower_ in ("in", "at") and _pobj_actor(c, index) for c in tok.children)
     if lemma in ("convene", "reconvene", "sit"):  # "negotiators from Kyiv and Moscow will reconvene / sat down"
@@ -162,6 +164,22 @@ def _is_meeting_verb(tok: Token, index: PartyIndex) -> bool:
         return any(c.dep_ == "prep" and c.lower_ in ("with", "to") and _pobj_actor(c, index) for c in tok.children) \
             or any(index.at(t) for t in _conj_subjects(tok)) and len(_conj_subjects(tok)) > 1
     return True
+
+
+def _goes_to_known_meeting(verb: Token) -> bool:
+    """"Sybiha will travel to London for the meeting": the trip is attendance at a meeting the
+    text already named (a definite meeting noun without parties of its own), not a visit to
+    the host; "travel to Moscow for talks with Putin" stays a visit."""
+    lex = lexicon.meetings()
+    for prep in verb.children:
+        if prep.dep_ != "prep" or prep.lower_ != "for":
+            continue
+        for obj in prep.children:
+            if obj.dep_ == "pobj" and _is_meeting_noun(obj, lex) \
+                    and any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in obj.children) \
+                    and not any(c.dep_ == "prep" and c.lower_ in ("with", "between", "of") for c in obj.children):
+                return True
+    return False
 
 
 def _pobj_actor(prep: Token, index: PartyIndex) -> bool:
@@ -205,6 +223,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     if not level_cue and own:  # ranks say nothing when no party is named at the meeting word
         d.level = _level_from_ranks(d.participants, analysis, _visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
     d.place = _place(analysis, trig)
+    d.channel = channel.channel_of(trig, d.place is not None)
     d.date = dates.resolve(sent, analysis.published, trig, d.status)
     d.date, d.historical = history.judge(trig, d.date, analysis.published, d.status)
     if d.historical and (not d.status_marked or history.past_reference(trig)):
@@ -273,9 +292,10 @@ def _right_window(trig: Token) -> list[Token]:
 
 
 def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
-    found = index.in_tokens(_left_window(trig)) + index.in_tokens(_right_window(trig))
-    for tok in _right_window(trig):  # "a meeting between himself and Putin": the speaker
-        if tok.lower_ in ("himself", "herself") and (owner := _possessor(tok, index)) is not None:
+    window = _right_window(trig)
+    found = index.in_tokens(_left_window(trig)) + index.in_tokens(window)
+    for tok in window:  # "a meeting between himself and Putin": the speaker
+        if tok.lower_ in ("himself", "herself") and (owner := _reflexive_owner(tok, window, index)) is not None:
             found.append(owner)
     for c in trig.children:  # "his call with Putin": the possessor is a party
         if c.dep_ == "poss" and c.pos_ == "PRON":
@@ -312,6 +332,24 @@ def _call_frame(trig: Token) -> bool:
     """A call or conversation as the channel of a speech verb: "told X in a phone call"."""
     return trig.dep_ == "pobj" and trig.head.lower_ in ("in", "by", "over") \
         and trig.lemma_.lower() in ("call", "conversation") and trig.head.head.pos_ == "VERB"
+
+
+def _reflexive_owner(pron: Token, listed: list[Token], index: PartyIndex) -> Optional[ActorMention]:
+    """"Trump said he believed a meeting between himself, Putin and Zelensky could ...": the
+    subject of the nearest clause above, skipping a subject the parser took from the list
+    itself ("Putin ... could get it done"); a pronoun subject is resolved."""
+    inside = {t.i for t in listed}
+    for anc in ancestors(pron):
+        if anc.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = subject_of(anc)
+        if subj is None or subj.i in inside:
+            continue
+        if subj.pos_ == "PRON":
+            return index.resolve_pronoun(subj)
+        if index.of_subtree(subj) is not None:
+            return index.of_subtree(subj)
+    return index.resolve_pronoun(pron)
 
 
 def _possessor(pron: Token, index: PartyIndex) -> Optional[ActorMention]:
@@ -431,6 +469,8 @@ def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
     if trig.lemma_.lower() not in ("visit", "call", "phone", "telephone", "travel", "fly", "arrive"):
         return None
     subj = subject_of(trig)
+    if subj is not None and subj.tag_ == "WP" and trig.dep_ == "relcl":
+        subj = trig.head  # "Sybiha, who travelled to London": the relative clause's noun travels
     return index.of_subtree(subj) if subj is not None else None
 
 
@@ -530,6 +570,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
         twin = next((o for o in out if o.order is None and d.order is None and keyset and _same_level(o, d)
                      and not o.anaphoric and not d.anaphoric and o.historical == d.historical
                      and (o.status == d.status or not o.status_marked or not d.status_marked)
+                     and channel.compatible(o.channel, d.channel)
                      and frozenset(country_key(m) for m in o.participants) == keyset), None)
         if twin is None:
             out.append(d)
@@ -543,6 +584,7 @@ def _merge_same(drafts: list[Draft]) -> list[Draft]:
         twin.proposer = twin.proposer or d.proposer
         twin.place = twin.place or d.place
         twin.date = twin.date or d.date
+        twin.channel = twin.channel or d.channel
     return out
 
 
@@ -587,6 +629,7 @@ def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
         if same_level:
             d.proposer = d.proposer or ante.proposer
             d.preconditions = d.preconditions or list(ante.preconditions)
+            d.channel = d.channel or ante.channel  # "Trump, due to speak with Putin, said the call ..."
         d.format_cue = d.format_cue or (ante.format_cue if same_level else None)
         d.evidence = d.evidence + [e for e in ante.evidence if e not in d.evidence]
         done.append(d)
@@ -653,4 +696,5 @@ def _to_meeting(doc_id: str, d: Draft) -> Meeting:
         level=d.level, format=_format(d), status=d.status, participants=d.participants,
         proposer=d.proposer, preconditions=d.preconditions, place=d.place, date=d.date,
         evidence=d.evidence, sentence=d.sentence, order=d.order, historical=d.historical,
+        channel=d.channel,
     )

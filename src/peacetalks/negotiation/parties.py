@@ -16,7 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import lexicon
-from peacetalks.negotiation.syntax import dateline_end
+from peacetalks.negotiation.syntax import REPORTING, dateline_end
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
 LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
@@ -61,6 +61,10 @@ class PartyIndex:
             return None
         if low in ("it", "its"):
             return self._subject_in_sentence(token)
+        if want_person and token.dep_ in ("nsubj", "nsubjpass"):
+            reporter = self._reporter(token)
+            if reporter is not None:
+                return reporter
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > token.idx:
                 continue
@@ -68,6 +72,20 @@ class PartyIndex:
                     and not (want_person and _organisation(m, token.doc)):
                 return m
         return None
+
+    def _reporter(self, token: Token) -> Optional[ActorMention]:
+        """"Trump said he was not happy with what Putin was doing and, asked whether he was
+        considering sanctions, ...": a subject "he" inside the report is the named person who
+        reports it, not the latest name before it."""
+        root = token.sent.root
+        if root.lemma_.lower() not in REPORTING or token.head.i == root.i:
+            return None
+        subj = next((c for c in root.children if c.dep_ == "nsubj"), None)
+        if subj is None or subj.i >= token.i:
+            return None  # the actors stage's mention decides, not the POS ("Trump" read as a noun)
+        m = self.by_token.get(subj.i)
+        return m if m is not None and m.actor_id is not None and m.country \
+            and not _organisation(m, token.doc) else None
 
     def _subject_in_sentence(self, token: Token) -> Optional[ActorMention]:
         """"it" stands for a state only when one is a subject earlier in the same sentence

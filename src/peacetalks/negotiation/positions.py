@@ -38,17 +38,70 @@ class IssueMatch:
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Position]:
     out: list[Position] = []
+    prev: list[IssueMatch] = []
     for si, sent in enumerate(analysis.doc.sents):
         seen: set[tuple[str, str, str]] = set()
         matches = find_issues(sent)
         heads = {m.head.i for m in matches}
-        for match in matches:
-            for pos in _read(analysis, index, si, sent, match, heads):
-                key = (pos.actor.country or pos.actor.key, pos.issue, pos.stance)
-                if key not in seen:
-                    seen.add(key)
-                    out.append(pos)
+        found = [pos for match in matches for pos in _read(analysis, index, si, sent, match, heads)]
+        if not matches:
+            found = restated(analysis, index, si, sent, prev)
+        for pos in found:
+            key = (pos.actor.country or pos.actor.key, pos.issue, pos.stance)
+            if key not in seen:
+                seen.add(key)
+                out.append(pos)
+        prev = matches
     return out
+
+
+def restated(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan,
+             prev: list[IssueMatch]) -> list[Position]:
+    """"All for all. That is our position": a sentence without an issue whose subject is
+    "that/this" and whose complement is an aim noun states a demand on the previous
+    sentence's issues, held by the complement's possessor ("our" -> the speaker's side)."""
+    if not prev:  # checked first: most sentences follow one without an issue
+        return []
+    aim = _restating_aim(sent)
+    if aim is None:
+        return []
+    holder = _possessor_party(aim, index, sent)
+    if holder is None:
+        return []
+    out: list[Position] = []
+    for match in prev:
+        if match.issue in {p.issue for p in out}:
+            continue
+        out.append(Position(
+            id=stable_id(analysis.doc_id, si, match.head.idx, match.issue, "demand", holder.key),
+            actor=holder, issue=match.issue, stance="demand", statement=f"demands {_phrase(match)}".strip(),
+            evidence=trimmed(sent, analysis.text), date=dates.resolve(sent, analysis.published, aim, "held"),
+            sentence=si))
+    return out
+
+
+def _restating_aim(sent: SpacySpan) -> Optional[Token]:
+    for tok in sent:
+        if tok.lemma_.lower() in ("be", "remain") and any(
+                c.dep_ == "nsubj" and c.lower_ in ("that", "this") for c in tok.children):
+            attr = next((c for c in tok.children if c.dep_ == "attr"), None)
+            if attr is not None and attr.lemma_.lower() in lexicon.issues().aim_nouns:
+                return attr
+    return None
+
+
+def _possessor_party(noun: Token, index: PartyIndex, sent: SpacySpan) -> Optional[ActorMention]:
+    """The party a possessive names: a named one, else "our/my" -> the speaker's party."""
+    poss = next((c for c in noun.children if c.dep_ == "poss"), None)
+    if poss is None:
+        return None
+    if poss.pos_ != "PRON":
+        return index.of_subtree(poss)
+    if poss.lower_ in ("our", "my"):
+        spk = speaker(sent)
+        if spk is not None:
+            return index.resolve_pronoun(spk) if spk.pos_ == "PRON" else index.of_subtree(spk)
+    return None
 
 
 def find_issues(sent: SpacySpan) -> list[IssueMatch]:
@@ -56,9 +109,12 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
     lex = lexicon.issues()
     toks = list(sent)
     lemmas = [_norm(t) for t in toks]
-    out: list[IssueMatch] = []
+    out, covered = _halts(toks, lemmas, lex)
     i = 0
     while i < len(toks):
+        if toks[i].i in covered:
+            i += 1
+            continue
         hit = None
         for ph, issue in lex.by_first.get(lemmas[i], ()):
             if tuple(lemmas[i:i + len(ph)]) == ph:
@@ -72,10 +128,29 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
             i += 1  # "only this can guarantee that ...": the verb is not the issue
             continue
         head = max(span, key=lambda t: (t.head.i not in {s.i for s in span}, -abs(t.i - span[-1].i)))
-        if not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
+        if head.pos_ == "ADJ" and head.dep_ == "amod" and _stance_phrase(head.head) in lex.stance_verbs:
+            pass  # "regard troops as legitimate targets": a stance phrase, not the legitimacy issue
+        elif not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
             out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
         i += len(hit[0])
     return out
+
+
+def _halts(toks: list[Token], lemmas: list[str], lex: lexicon.IssueLexicon) -> tuple[list[IssueMatch], set[int]]:
+    """"ready to stop all long-range drone and missile strikes", "halt attacks on energy sites":
+    a halt verb with a hostile act as its object is a (partial) ceasefire; the verb is the issue
+    head, and the object's words are not read as other issues ("missile" is no arms issue here)."""
+    out: list[IssueMatch] = []
+    covered: set[int] = set()
+    for tok, lemma in zip(toks, lemmas):
+        if lemma not in lex.halt_verbs or tok.pos_ != "VERB":
+            continue
+        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.hostile_acts),
+                   None)
+        if obj is not None:
+            out.append(IssueMatch(issue="ceasefire", head=tok, tokens=[tok, obj]))
+            covered |= {t.i for t in obj.subtree if t.i <= obj.i} | {tok.i}
+    return out, covered
 
 
 # Issue words that are verbs ("cede", "hand over", "join NATO"); any other verb form of an
@@ -101,7 +176,7 @@ def _norm(tok: Token) -> str:
 
 
 def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, match: IssueMatch,
-          issue_heads: set[int]) -> list[Position]:
+          issue_heads: set[int]) -> list[Position]:  # noqa: D401
     out: list[Position] = []
     # A stance noun with its own holder ("Kyiv welcomed the Hamas demand ...") is read first, then
     # the verb that takes it may give another party's stance.
@@ -112,7 +187,9 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
         if match.issue == "sanctions" and stance == "accept" and node.lemma_.lower() in _ENACT:
             return out  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
         actors = _imposer(node, index) if stance in ("demand", "condition") and _imposed(node) else None
-        actors = actors or _actors(node, match, index, sent)
+        # in "a ceasefire would be possible only if Ukraine withdrew from the regions" the ceasefire
+        # (another issue) is the topic of the condition, not its holder
+        actors = actors or _actors(node, match, index, sent, issue_heads if stance == "condition" else set())
         actors = [a for a in actors if a.country not in {p.actor.country for p in out}]
         if not actors:
             continue  # "a plan that would require ...": no actor here, the governing verb decides
@@ -149,6 +226,9 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
     """Candidate stances on the way from the issue word to the root, nearest first."""
     lex = lexicon.issues()
     if head.dep_ == "pobj" and head.head.lower_ in _TIME_FRAMES:
+        duty = _obligation_over(head.head.head) if head.head.lower_ == "during" and issue == "ceasefire" else None
+        if duty is not None:  # "deliveries would have to stop during any truce": a term of the truce
+            yield "condition", duty
         return  # "the deployment of troops after a ceasefire": the ceasefire only dates it
     if _place_qualifier(head, issue):
         return  # "deployment of troops near Russia's borders": the border only places the troops
@@ -158,12 +238,17 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
     if cond is not None:  # inside "only if ..." / "in exchange for ...": a condition of the main clause's actor
         yield "condition", cond.head
         return
+    # "ready to stop strikes if Moscow did the same": a condition on the issue verb itself
+    own_condition = head.pos_ == "VERB" and any(c.dep_ == "advcl" and _is_condition(c, lex) for c in head.children)
     for prev, node in zip([None] + nodes, nodes):
         if prev is not None and prev.dep_ == "conj" and prev.pos_ in ("VERB", "AUX", "ADJ"):
             break  # "ready to talk, but ... illegitimate": a conjoined clause has its own stance
         if node is head:
             yield from _head_stances(node)
             continue
+        if issue == "sanctions" and prev is head and head.dep_ == "dobj" and node.lemma_.lower() in lex.weigh_verbs:
+            yield "condition", node  # "is considering new sanctions": a measure held over the other side
+            return
         if prev is head and prev.dep_ == "dobj" and issue == "ceasefire" and node.lemma_.lower() in _DECLARE \
                 and node.head.lower_ != "without":
             yield "accept", node  # "Zelensky declared a unilateral ceasefire": a truce of its own
@@ -176,7 +261,7 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
                for c in node.children) and node.pos_ in ("VERB", "AUX"):
             yield "condition", node  # "threatened sanctions if no deal is made"
             return
-        found = _node_stance(node, lex)
+        found = "demand" if _states_aim(node, prev, lex) else _node_stance(node, lex)
         if found == "demand" and node.lemma_.lower() == "insist" and prev is not None and prev.dep_ == "ccomp" \
                 and not ({c.lower_ for c in prev.children if c.dep_ == "aux"} & _OBLIGATION):
             found = "claim"  # "insisted that his mandate had expired": an assertion, not a demand
@@ -184,6 +269,10 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
                 and (node.dep_ == "xcomp" or node.head.lemma_.lower() in _WANTING):
             yield "demand", node.head  # "urged Zelensky to accept ...": the urger demands it
             continue
+        if found == "accept" and own_condition:
+            found = "condition"
+        if found == "demand" and prev is head and head.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in _REQUIRE:
+            found = "condition"  # "a longer ceasefire would require answers first": terms set for it
         if found is not None:
             yield found, node
     if issue == "legitimacy":  # "X is illegitimate", reported: a claim of the reporter
@@ -194,11 +283,21 @@ def _head_stances(head: Token) -> Iterator[tuple[str, Token]]:
     """Stances written on the issue word itself."""
     if head.pos_ == "VERB" and head.lemma_.lower() in _COMMIT and _commits(head):
         yield ("reject" if _negated(head) else "accept"), head  # "we will not withdraw"
+    if head.pos_ == "VERB" and _imposed(head) and not _negated(head):
+        yield "demand", head  # "if Russia wants peace, it must cease fire": the speaker demands it
     if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in head.children):
             yield "condition", head  # "no exchange of prisoners without a full list"
         elif head.lemma_.lower() in _ROOM_NOUNS:
             yield "reject", head  # "should have no role in the talks"
+
+
+def _states_aim(node: Token, prev: Optional[Token], lex: lexicon.IssueLexicon) -> bool:
+    """"Russia's aim was a sustainable peace that took into account the realities on the
+    ground": the issue in the complement of a copula whose subject is someone's aim."""
+    return prev is not None and prev.dep_ in ("attr", "acomp") and node.lemma_.lower() in ("be", "remain") \
+        and any(c.dep_ == "nsubj" and c.lemma_.lower() in lex.aim_nouns and any(g.dep_ == "poss" for g in c.children)
+                for c in node.children)
 
 
 def _demanding(node: Token, lex: lexicon.IssueLexicon) -> bool:
@@ -284,6 +383,8 @@ _EXPRESS = frozenset({"signal", "express", "show", "voice", "confirm", "reaffirm
 _OBLIGATION = frozenset({"must", "should", "need", "has", "have"})
 # Demand verbs whose that-clause is the thing demanded ("wants Ukraine to recognise ...").
 _WANTING = frozenset({"want", "demand", "urge", "ask", "press", "require", "expect"})
+# Verbs whose subject is what is conditioned and whose object is the condition.
+_REQUIRE = frozenset({"require", "need", "depend", "presuppose", "hinge"})
 _CONTAIN = frozenset({"include", "contain", "cover", "ensure", "guarantee", "provide"})
 _ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
 _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease",
@@ -308,12 +409,29 @@ def _imposer(node: Token, index: PartyIndex) -> list[ActorMention]:
     clause = next((a for a in [node, *ancestors(node)] if a.dep_ == "ccomp"), None)
     spk = subject_of(clause.head) if clause is not None else None
     subj = subject_of(node)
-    if spk is None or subj is None or spk.i == subj.i or spk.pos_ == "PRON":
+    if spk is None or subj is None or spk.i == subj.i:
         return []
-    boss, obliged = index.of_subtree(spk), index.of_subtree(subj)
-    if boss is None or obliged is None or boss.country == obliged.country:
+    boss, obliged = _party_of(spk, index), _party_of(subj, index)
+    if boss is None or (obliged is None and subj.pos_ != "NOUN"):
         return []
-    return [boss]
+    if obliged is not None and boss.country == obliged.country:
+        return []
+    return [boss]  # "Peskov said weapons deliveries would have to stop": a thing, not a party, is obliged
+
+
+def _party_of(tok: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """A subject's party; a pronoun resolved backwards ("he said ... it must cease fire")."""
+    return index.resolve_pronoun(tok) if tok.pos_ == "PRON" else index.of_subtree(tok)
+
+
+def _obligation_over(verb: Token) -> Optional[Token]:
+    """The verb laying down an obligation on ``verb``: itself ("must stop") or the "have/need"
+    it depends on ("would have to stop")."""
+    if _imposed(verb):
+        return verb
+    if verb.dep_ == "xcomp" and _imposed(verb.head):
+        return verb.head
+    return None
 
 
 def _prior_to(clause: Token) -> bool:
@@ -400,7 +518,8 @@ def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
     return any(w in left for w in ("as long as", "on condition", "in exchange for", "provided", "providing"))
 
 
-def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
+def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
+            issue_heads: set[int] = frozenset()) -> list[ActorMention]:  # type: ignore[assignment]
     """Who holds the stance: the possessor or subject of its word (with conjuncts:
     "Britain and France"), a pronoun resolved backwards, else the reporter."""
     if node.pos_ == "NOUN" and (mod := _party_modifier(node, index)) is not None:
@@ -423,11 +542,15 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan) 
     if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
         verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None else None
-    issue_ids = {t.i for t in match.tokens}
+    # "a ceasefire would be possible only if Ukraine withdrew from the regions": another issue as
+    # the subject is the topic, not a holder; the speaker holds the stance
+    issue_ids = {t.i for t in match.tokens} | set(issue_heads)
     if subj is not None and subj.i not in issue_ids:
         if subj.pos_ == "PRON":
             spk = speaker(sent)
             if subj.lower_ in ("they", "we") and spk is not None and spk.i != subj.i:
+                if spk.pos_ == "PRON":  # '"We will not withdraw from our own land," he said'
+                    return [m for m in [index.resolve_pronoun(spk)] if m]
                 return _with_conjuncts(spk, index)
             m = index.resolve_pronoun(subj)
             return [m] if m else []
@@ -485,6 +608,10 @@ def _verb(stance: str, node: Token) -> str:
 def _phrase(match: IssueMatch) -> str:
     """The issue as written, without determiners and quotes: "Istanbul security guarantees"."""
     head = match.head
+    if head.pos_ == "VERB" and head in match.tokens:  # "cease fire", "stop long-range strikes"
+        obj = [t.text for t in match.tokens[-1].subtree if not t.is_punct and t.text not in _QUOTES] \
+            if len(match.tokens) > 1 and match.tokens[-1].head is head else [t.text for t in match.tokens[1:]]
+        return " ".join([head.text] + obj[:8])
     if head.pos_ == "ADJ":  # "consider Zelensky illegitimate": keep the one it is said of
         subj = next((c for c in head.children if c.dep_ == "nsubj"), None)
         if subj is None and head.head.pos_ in ("AUX", "VERB"):

@@ -146,7 +146,10 @@ def test_gwn_evaluation_runs(shared: Path) -> None:
     result = evaluate("dev", limit=4)
     assert result["documents"] == 4 and result["gold_toponyms"] > 0
     assert 0.0 <= result["within_161km"] <= result["recall"] <= 1.0
-    assert "recall" in format_report(result)
+    plain = result["toponyms_only"]
+    assert plain["documents"] == 4 and plain["recall"] <= result["recall"], "demonyms only add"
+    report = format_report(result)
+    assert "places resolve default" in report and "toponyms only" in report and "nouns only" in report
 
 
 def test_acronyms_compounds_and_function_words() -> None:

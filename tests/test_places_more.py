@@ -53,16 +53,25 @@ def test_demonyms_never_overlap_real_places() -> None:
         assert a.end <= b.start
 
 
-def test_cli_resolve_with_demonyms_flag() -> None:
-    line = json.dumps({"id": "a", "text": "Ukrainian drones hit a depot in Kursk."}) + "\n"
-    plain = CliRunner().invoke(app, ["resolve", "-"], input=line)
-    flagged = CliRunner().invoke(app, ["resolve", "--demonyms", "-"], input=line)
-    assert plain.exit_code == 0 and flagged.exit_code == 0
-    plain_places = json.loads(plain.stdout)["places"]
-    flagged_places = json.loads(flagged.stdout)["places"]
-    assert [p["text"] for p in plain_places] == ["Kursk"] and not plain_places[0]["demonym"]
-    ukr = [p for p in flagged_places if p["demonym"]]
-    assert [(p["text"], p["country"]) for p in ukr] == [("Ukrainian", "UKR")]
+def _cli_places(*args: str, text: str = "Ukrainian drones hit a depot in Kursk.") -> list[dict]:
+    line = json.dumps({"id": "a", "text": text}) + "\n"
+    result = CliRunner().invoke(app, ["resolve", *args, "-"], input=line)
+    assert result.exit_code == 0, result.output
+    return json.loads(result.stdout)["places"]
+
+
+def test_cli_resolve_includes_flagged_demonyms_by_default() -> None:
+    """GeoWebNews counts adjectival modifiers as toponyms, so the geoparser command returns them,
+    flagged; ``--demonyms`` (the former opt-in) is a no-op alias."""
+    for found in (_cli_places(), _cli_places("--demonyms")):
+        assert [(p["text"], p["country"], p["demonym"]) for p in found] == [
+            ("Ukrainian", "UKR", True), ("Kursk", "RUS", False)]
+        assert all("demonym" in p for p in found), "the flag is always written"
+
+
+def test_cli_resolve_no_demonyms_leaves_adjectives_out() -> None:
+    found = _cli_places("--no-demonyms")
+    assert [p["text"] for p in found] == ["Kursk"] and not found[0]["demonym"]
 
 
 def test_pipeline_places_stay_toponyms_only() -> None:

@@ -4,7 +4,8 @@ Public API:
 - ``annotate(analysis)``: append PlaceMention records to ``analysis.places`` (sorted, non-overlapping,
   exact character offsets into ``analysis.text``);
 - ``places_in(doc, demonyms=False)``: the same for a parsed text; ``demonyms`` adds nationality
-  adjectives as places flagged ``demonym=True`` (opt-in: they are not toponyms);
+  adjectives as places flagged ``demonym=True`` (opt-in here and in the pipeline: they are not
+  where events happen; ``places resolve`` includes them by default, as GeoWebNews counts them);
 - ``resolve_document(doc: dict, demonyms=False) -> list[PlaceMention]``: the same for a ``code`` input line;
 - ``lookup(name, country=None) -> PlaceMention | None``: the most likely reading of a bare name
   (offsets 0..len(name)), for other stages.

@@ -1,8 +1,13 @@
 """``peacetalks places resolve [FILE|-]``: documents in, their place mentions out (SPEC section 1).
 
 Input lines are documents as for ``code``; each output line is ``{"id", "places": [PlaceMention]}``,
-or ``{"id", "error"}`` for a bad line; the exit code is 1 when any line failed. ``--demonyms``
-adds nationality adjectives as places flagged ``"demonym": true`` (not toponyms; filter on the flag).
+or ``{"id", "error"}`` for a bad line; the exit code is 1 when any line failed.
+
+Nationality and regional adjectives ("French engineer") are included by default as places flagged
+``"demonym": true``, because GeoWebNews, the geoparsing yardstick, counts such modifiers as
+toponyms; ``--no-demonyms`` leaves them out (``--demonyms`` is accepted as a no-op, for old
+scripts). The Python API (``resolve_document``, ``places_in``) and the ``code`` pipeline keep them
+out by default: an event never happens at an adjective.
 """
 
 from __future__ import annotations
@@ -56,8 +61,9 @@ def _resolve_line(obj: object, error: Optional[str], lineno: int, demonyms: bool
 @app.command("resolve")
 def resolve_cmd(
     file: Optional[str] = typer.Argument(None, help="JSON Lines of documents, or '-' / nothing for stdin."),
-    demonyms: bool = typer.Option(False, "--demonyms", help="Also nationality/regional adjectives "
-                                  "('Russian troops') as places flagged \"demonym\": true."),
+    demonyms: bool = typer.Option(True, "--demonyms/--no-demonyms", help="Include nationality/regional "
+                                  "adjectives ('Russian troops') as places flagged \"demonym\": true "
+                                  "(default; GeoWebNews counts them as toponyms)."),
 ) -> None:
     """Place mentions of each document (JSON Lines in and out). Exits 1 if any line failed."""
     name = file if file not in (None, "-") else "<stdin>"

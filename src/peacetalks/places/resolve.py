@@ -44,6 +44,8 @@ GUESS_CONFIDENCE = 0.1
 FOCUS_COUNTRY_WEIGHT = 0.5
 FOCUS_ADMIN1_WEIGHT = 0.5
 FOCUS_REGIONS = True
+# Choose the focus country first (by all its mentions), then the focus city within it.
+FOCUS_BY_COUNTRY = True
 SECOND_PASS = True
 # An unknown name followed by "in/at/near <known place>" is placed there (before the focus).
 HOST_PLACES = True
@@ -239,13 +241,19 @@ def mention(doc: Doc, cand: Candidate, entry: Optional[Entry], confidence: float
 
 def _focus(resolved: list[tuple[Candidate, Optional[Entry]]]) -> Optional[Entry]:
     """The document's local focus: the city named most often, counting also (at half weight)
-    every mention of a place in the same country, so that a city of the country the article
-    is about beats a foreign city named twice in passing (first named wins a tie)."""
+    every mention of a place in the same country and admin1 region, so that a city of the
+    country the article is about beats a foreign city named twice in passing (first named wins
+    a tie). With ``FOCUS_BY_COUNTRY`` the country is chosen first, by all its mentions, and the
+    city within it: three mentions of a London district (a house model named "Norbury") do not
+    outweigh seven places in Virginia."""
     entries = [e for _, e in resolved if e is not None]
+    countries: Counter[Optional[str]] = Counter(e.country for e in entries)
+    if FOCUS_BY_COUNTRY and any(countries):
+        top = max((c for c in countries if c), key=lambda c: countries[c])
+        entries = [e for e in entries if e.country == top]
     cities: Counter[Entry] = Counter(e for e in entries if e.feature == "city")
     if not cities:
         return _region_focus(entries) if FOCUS_REGIONS else None
-    countries: Counter[Optional[str]] = Counter(e.country for e in entries)
     regions: Counter[tuple[Optional[str], str]] = Counter((e.country, e.admin1) for e in entries if e.admin1)
     return max(cities, key=lambda c: cities[c] + FOCUS_COUNTRY_WEIGHT * countries[c.country]
                + (FOCUS_ADMIN1_WEIGHT * regions[(c.country, c.admin1)] if c.admin1 else 0.0))

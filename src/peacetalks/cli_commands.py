@@ -250,9 +250,9 @@ def meetings_cmd(
         from peacetalks.negotiation.consolidate import consolidate_meetings
 
         rows = consolidate_meetings(rows, include_historical=historical)
-        cols = ["level", "format", "participants", "status", "history", "first_seen", "last_seen"]
+        cols = ["level", "format", "channel", "participants", "status", "history", "first_seen", "last_seen"]
     else:
-        cols = ["date", "level", "format", "status", "participants", "proposer", "preconditions", "doc_id"]
+        cols = ["date", "level", "format", "channel", "status", "participants", "proposer", "preconditions", "doc_id"]
     _emit(rows, fmt, out, cols, "meetings")
 
 

@@ -330,9 +330,23 @@ def _appositive(text: str, end: int, by_start: dict[int, ActorMention]) -> Optio
     if m is None:
         return None
     title = by_start.get(m.end())
-    if title is None or title.actor_id is not None or title.name is not None or title.role is None:
+    if title is None or title.role is None:
         return None
+    if title.actor_id is not None and _names_its_holder(title):
+        return None  # "X, the Nigerian finance minister Zainab Ahmed": the title has a name of its own
+    if title.actor_id is not None:
+        # The title alone was read as its holder on the date; the apposition says it is this person.
+        title.actor_id, title.name = None, None
     return title
+
+
+def _names_its_holder(title: ActorMention) -> bool:
+    """True when a title mention contains a word of the name of the person it was resolved to."""
+    entry = get_kb().entries.get(title.actor_id or "")
+    if entry is None:
+        return True
+    words = {normalise(w) for alias in [entry.name, *entry.aliases] for w in alias.split()}
+    return any(normalise(w.strip(",.")) in words for w in title.text.split() if w[:1].isupper())
 
 
 def _unknown_surnames(text: str, tokens: Sequence[Tok], found: list[ActorMention], state: _State) -> list[ActorMention]:

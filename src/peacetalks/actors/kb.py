@@ -94,6 +94,13 @@ class KnowledgeBase:
     name_surnames: dict[str, str] = field(default_factory=dict)  # East Asian family name -> ISO3
     name_family: dict[str, str] = field(default_factory=dict)  # family name written last ("Sharma") -> ISO3
     name_hyphenated: dict[str, str] = field(default_factory=dict)  # family name with a hyphenated given name
+    # ``resolve`` only: words that alone refer to a person or group of unknown sector ("he", "others": UNK),
+    # and capitalised words that are no name ("Yesterday", "March"): agents.yaml ``alone_unknown``, ``not_names``.
+    alone_unknown: frozenset[str] = frozenset()
+    not_names: frozenset[str] = frozenset()
+    # (first word, last word) of every person's name and multi-word alias -> ids: a name written with a
+    # middle name, patronymic or initial ("Valery Vasilyevich Gerasimov") is still that person.
+    first_last: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     max_len: int = 1
     starts: set[str] = field(default_factory=set)  # first tokens of all phrases: a quick skip
     # Every proper prefix of a phrase: matching extends a candidate only while it is one, so a
@@ -199,6 +206,13 @@ def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
         kb.add(alias, Item("entry", e.id, _is_acronym(alias)))
     if e.surname:
         kb.add(e.surname, Item("surname", e.id))
+    if e.kind == "person":
+        for alias in [e.name, *e.aliases]:
+            k = key(alias)
+            if len(k) >= 2 and k[0].isalpha() and k[-1].isalpha():
+                ids = kb.first_last.setdefault((k[0], k[-1]), [])
+                if e.id not in ids:
+                    ids.append(e.id)
     for role in e.roles:
         where = role.org or role.country
         if where:
@@ -341,6 +355,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
+        alone_unknown=frozenset(normalise(str(w)) for w in agents.get("alone_unknown") or []),
+        not_names=frozenset(normalise(str(w)) for w in agents.get("not_names") or []),
     )
     entries = [_entry(e, "organisation", titles)
                for path in sorted(DATA.glob("organisations*.yaml")) for e in _load_yaml(path) or []]

@@ -12,7 +12,7 @@ import re
 from dataclasses import asdict, dataclass
 from typing import Any, Optional, Sequence
 
-from peacetalks.actors.cities import city_countries
+from peacetalks.actors.cities import city_countries, town_countries
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find
 from peacetalks.actors.text import Tok, normalise, tokenize
@@ -269,6 +269,31 @@ def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match
     return None
 
 
+# Modifiers that make a media outlet the government's own voice ("state-run television").
+_STATE_WORDS = frozenset({"state", "official", "government", "government-run", "state-run", "state-owned"})
+
+
+def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> bool:
+    """True when a state word stands in the phrase (from ``start``, its first match) before the
+    head media noun ("state-owned media outlet"). In running text ``tokens`` are the whole text."""
+    return any(tokens[k].norm in _STATE_WORDS for k in range(start, agents[-1].i))
+
+
+# Words before a name that are part of how it is written, not a first name ("Mr Lula").
+_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
+                         "sheikh", "mme", "monsieur", "madame", "herr", "frau", "senor", "senora"})
+
+
+def _mononym_of_someone_else(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
+    """True when a one-word name ("Adele", "Madonna") stands next to another capitalised word that no
+    table knows: "Adele Smith" and "John Madonna" are other people."""
+    if m.j - m.i != 1:
+        return False
+    if m.i > 0 and tokens[m.i - 1].norm in _HONORIFICS:
+        return _other_last_name(tokens, m, matches)
+    return _other_first_name(tokens, m, matches) or _other_last_name(tokens, m, matches)
+
+
 def _other_last_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
     """True when an unmatched capitalised word follows a surname: "Jean-Pierre Dupont" is not Karine Jean-Pierre."""
     if m.j >= len(tokens):
@@ -313,8 +338,13 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
     ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
     which of a person's roles is meant ("President Obama" is GOV, not a former official)."""
     r = read(kb, tokens, matches)
+    if r.agents or r.titles:
+        # Names are capitalised: a lower-case name beside a title or an agent noun is an ordinary
+        # word ("bush pilots", "rice farmers"); alone ("putin") it may still be the name.
+        r.surname = [m for m in r.surname if not tokens[m.i].text.islower()]
+        r.person = [m for m in r.person if not all(t.text.islower() for t in tokens[m.i:m.j])]
     person, confidence = None, 0.0
-    if r.person:
+    if r.person and not _mononym_of_someone_else(tokens, r.person[0], matches):
         ids = [it.value for it in r.person[0].all("entry")]
         person, confidence = pick_person(kb, ids, when, prefer), 0.95
     elif r.surname and not _other_first_name(tokens, r.surname[0], matches) and not _other_last_name(
@@ -338,12 +368,17 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         if r.agents and r.agents[-1].i > r.org[0].i and entry.sector is None:  # "NATO troops"
             res.sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
             res.actor_id, res.name = None, None
+        if r.former and res.sector in OFFICIAL_SECTORS and r.agents and r.agents[-1].i > r.org[0].i:
+            # "a former FSB officer": someone who served in the body, no longer does (PLOVER ELI)
+            res.sector, res.actor_id, res.name = "ELI", None, None
         return res
     if r.places or r.agents:
         country = r.places[0][1] if r.places else None
         sector = None
         if r.agents:
             sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
+            if sector == "JRN" and _state_owned(tokens, r.agents, matches[0].i):
+                sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking
         elif r.places:
             sector = r.places[0][2]
         if r.former and sector in OFFICIAL_SECTORS:
@@ -361,7 +396,12 @@ def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[s
     caps = [k for k, t in enumerate(words) if t.capitalised]
     if not caps or caps != list(range(caps[0], caps[-1] + 1)):
         return None
-    return city_countries().get(normalise(" ".join(words[k].text for k in caps)))
+    if all(words[k].norm in get_kb().not_names or not words[k].text.isalpha() for k in caps):
+        return None  # "March 2022" is a date, not the town of March
+    name = normalise(" ".join(words[k].text for k in caps))
+    # A city of 100,000+ first; a smaller town only when the phrase is about it alone or its bodies
+    # ("Bucha", "Gulu police"), not when other words could make the name a person's.
+    return city_countries().get(name) or (town_countries().get(name) if len(caps) == len(words) or matches else None)
 
 
 def name_origin(kb: KnowledgeBase, name: str) -> Optional[str]:
@@ -431,15 +471,9 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
             res.sector = res.sector or "CVL"
             res.confidence = max(res.confidence, 0.5)
     if res.country is None and res.sector is None and res.confidence == 0.0:
-        proper = [t for t in tokens if t.norm not in _DETERMINERS and t.text[:1].isalpha()]
-        if proper and proper[0].capitalised and all(
-                t.capitalised or t.norm in _NAME_PARTICLES or _after_hyphen(tokens, t) for t in proper):
-            # An unknown name: keep it, and take the country of the context, else of the name's shape.
-            name = text[proper[0].start:proper[-1].end]
-            country = _context_country(kb, context)
-            if country is None:
-                country = name_origin(kb, name)
-            return Resolution(None, name, country, None, 0.3 if country is None else 0.35)
+        unknown = _unknown_referent(kb, text, tokens, context, when)
+        if unknown is not None:
+            return unknown
     if res.country is None and context and res.actor_id is None and (res.sector is None or res.name or res.role):
         # Nothing in the phrase gave a country: an unnamed body, or a title or a person we do not
         # know ("Minister Juan Perez") takes the country the context speaks of.
@@ -451,18 +485,66 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
     return res
 
 
+# Words that may stand around a pronoun or an unknown name without changing what it refers to.
+_QUANTIFIERS = frozenset({"some", "many", "several", "few", "all", "both", "other", "unnamed", "unidentified",
+                          "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "dozens", "of"})
+
+
+def _unknown_referent(kb: KnowledgeBase, text: str, tokens: Sequence[Tok],
+                      context: Optional[str], when: dt.date) -> Optional[Resolution]:
+    """A phrase no table reads that still clearly refers to someone: sector UNK (PLOVER: an actor
+    whose sector is unknown), as opposed to a non-actor (a date, junk), which stays null.
+
+    Two kinds: a pronoun or indefinite noun of people ("he", "someone", "others": agents.yaml
+    ``alone_unknown``), and a capitalised name (particles such as al-, bin, von allowed), which also
+    takes the country of ``context``, else of the name's shape. Capitalised time words ("Yesterday",
+    "Monday": ``not_names``) are no name."""
+    words = [t for t in tokens if t.norm not in _DETERMINERS and t.text[:1].isalpha()]
+    if not words:
+        return None
+    content = [t.norm for t in words if t.norm not in _QUANTIFIERS]
+    if content and " ".join(content) in kb.alone_unknown:
+        return Resolution(None, None, None, "UNK", 0.3)
+    if not (words[0].capitalised and all(
+            t.capitalised or t.norm in _NAME_PARTICLES or _after_hyphen(tokens, t) for t in words)):
+        return None
+    if all(t.norm in kb.not_names for t in words):
+        return None
+    known = _first_last_person(kb, tokens, words)
+    if known is not None:
+        return _entry_resolution(kb, known, when, 0.8)
+    # An unknown name: keep it, and take the country of the context, else of the name's shape.
+    name = text[words[0].start:words[-1].end]
+    country = _context_country(kb, context) or name_origin(kb, name)
+    return Resolution(None, name, country, "UNK", 0.3 if country is None else 0.35)
+
+
+def _first_last_person(kb: KnowledgeBase, tokens: Sequence[Tok], words: Sequence[Tok]) -> Optional[Entry]:
+    """The one known person whose first and last names begin and end this name of three or more
+    words (middle names, patronymics, initials: "Valery Vasilyevich Gerasimov"); None if none or several."""
+    names = [t for t in words if t.text[:1].isalpha()]
+    if len(tokens) < 3 or len(names) < 2:
+        return None
+    ids = kb.first_last.get((names[0].norm, names[-1].norm)) or []
+    return kb.entries.get(ids[0]) if len(ids) == 1 else None
+
+
 def _unknown_head(tokens: Sequence[Tok], matches: Sequence[Match]) -> bool:
-    """True when the phrase ends in a lower-case noun after its last match that no table knows.
-    A word hyphenated to the country ("US-led", "Israel-based") is an adjective, not a head."""
+    """True when the phrase's head is a lower-case noun that no table knows: the last word, or the
+    last word before a preposition ("Syrian island", "the Russian economy", "residents' homes in
+    Syria"). The head must follow every match before it. A word hyphenated to the country
+    ("US-led", "Israel-based") is an adjective, not a head."""
     if not matches:
         return False
-    after = tokens[matches[-1].j - 1].end
-    rest = [k for k, t in enumerate(tokens) if t.start >= after]
-    words = [k for k in rest if tokens[k].text[:1].isalpha()]
-    if not words or any(tokens[k].norm in COMPLEMENT for k in rest):
+    prep = next((k for k, t in enumerate(tokens) if k > 0 and t.norm in COMPLEMENT), len(tokens))
+    words = [k for k in range(prep) if tokens[k].text[:1].isalpha()]
+    if not words:
         return False
-    head = tokens[words[-1]]
-    return head.text.islower() and head.norm not in _DETERMINERS and tokens[words[-1] - 1].text != "-"
+    last = words[-1]
+    if any(m.j > last for m in matches if m.i < prep):
+        return False
+    head = tokens[last]
+    return head.text.islower() and head.norm not in _DETERMINERS and (last == 0 or tokens[last - 1].text != "-")
 
 
 def _after_hyphen(tokens: Sequence[Tok], tok: Tok) -> bool:

@@ -52,8 +52,10 @@ def test_recalled_meeting_is_historical(text: str, countries: set[str], status: 
      "Putin in Paris.", {"USA", "UKR"}, "held"),
 ])
 def test_current_meeting_is_not_historical(text: str, countries: set[str], status: str) -> None:
-    found = [m for m in _run(text).meetings if _countries(m) == countries]
-    assert len(found) == 1 and not found[0].historical, found
+    # "the city where the two sides last held talks in 2022" may add the recalled 2022 talks
+    # (historical, "the two sides" read as Russia and Ukraine): one current meeting all the same
+    found = [m for m in _run(text).meetings if _countries(m) == countries and not m.historical]
+    assert len(found) == 1, found
     assert found[0].status == status
     assert found[0].date is None or found[0].date >= "2025", found[0].date
 

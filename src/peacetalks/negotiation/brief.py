@@ -84,7 +84,8 @@ def _cite(evidence: Optional[dict[str, Any]], doc_id: Any, docs: dict[Any, dict[
 
 
 def _parties(actors: Iterable[dict[str, Any]]) -> str:
-    return "–".join(sorted({party_key(a) for a in actors if party_key(a)}))
+    keys = sorted({party_key(a) for a in actors if party_key(a)})
+    return "–".join(keys) if keys else "parties not named"  # a report that joined no meeting
 
 
 def _meeting_item(m: dict[str, Any], docs: dict[Any, dict[str, Any]]) -> Cited:

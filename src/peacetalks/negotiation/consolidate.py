@@ -11,6 +11,11 @@ other's (reduced-precision ISO: "2025-08" contains "2025-08-15"); or two day dat
 ``DAY_TOLERANCE`` days apart. An undated row joins the latest compatible meeting unless
 that meeting was already held before the row's publication (then it is a new meeting).
 A call never joins a visit or an in-person meeting (``channel``; an unstated channel fits any).
+Three more rules (docs/negotiation.md, "Consolidation"): an open proposal (level unspecified,
+not held) is joined by a later row with a level, same parties, compatible place, within
+``OPEN_DAYS``; a working group is a standing body whose sessions extend one meeting whatever
+their dates; a row without parties joins the single meeting of its level, place and date,
+and stays apart when there is none or more than one.
 Positions thread by (actor's country else actor id, issue); a stance change is
 "hardening" when it moves up the scale accept < condition < demand < reject, "softening"
 when it moves down; "claim" is off the scale and labels nothing.
@@ -26,6 +31,8 @@ from peacetalks.negotiation.channel import compatible as channels_compatible
 from peacetalks.records import stable_id
 
 DAY_TOLERANCE = 3
+OPEN_DAYS = 14  # an open proposal is taken up by a meeting with a level reported within two weeks
+STANDING = frozenset({"working_groups"})  # bodies whose sessions are one meeting's history
 UNSPECIFIED = "unspecified"
 STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
 _PAST_STATUSES = frozenset({"held"})
@@ -90,10 +97,10 @@ def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = 
         if row.get("historical"):
             parties = parties | {_HISTORICAL}
         same_parties = by_parties.setdefault(parties, [])
-        target = _find_cluster(same_parties, parties, row)
+        target = _find_cluster(same_parties, parties, row) if parties else _unique_candidate(clusters, row)
         if target is None:
             target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None, "last_held": None,
-                      "channel": None}
+                      "channel": None, "places": set(), "open": True}
             clusters.append(target)
             same_parties.append(target)
         _add_row(target, row)
@@ -106,6 +113,10 @@ def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:
         cluster["level"] = row.get("level")
     cluster["date"] = _more_precise(cluster["date"], row.get("date"))
     cluster["channel"] = cluster["channel"] or row.get("channel")  # the first row that says it fixes it
+    if _place_name(row):
+        cluster["places"].add(_place_name(row))
+    cluster["open"] = cluster["open"] and cluster["level"] in (UNSPECIFIED, None) \
+        and row.get("status") not in _PAST_STATUSES
     if row.get("status") in _PAST_STATUSES:  # kept up to date for _held_before
         when = row.get("date") or row.get("published") or ""
         cluster["last_held"] = when if cluster["last_held"] is None else max(cluster["last_held"], when)
@@ -115,11 +126,69 @@ def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: 
     # A dated row goes first to a meeting on the same days (same level, then an open level):
     # a matching date says more than a missing one. Then a same-level meeting either side
     # leaves undated.
+    if row.get("level") in STANDING and (body := _standing(clusters, row)) is not None:
+        return body
     if row.get("date"):
-        hit = _find(clusters, parties, row, exact=True, dated=True) or _find(clusters, parties, row, exact=False)
+        hit = _find(clusters, parties, row, exact=True, dated=True) or _find(clusters, parties, row, exact=True) \
+            or _find(clusters, parties, row, exact=False)
         if hit is not None:
             return hit
-    return _find(clusters, parties, row, exact=True)
+    return _find(clusters, parties, row, exact=True) or _open_proposal(clusters, row)
+
+
+def _place_name(row: dict[str, Any]) -> Optional[str]:
+    return (row.get("place") or {}).get("name") or None
+
+
+def _places_compatible(cluster: dict[str, Any], row: dict[str, Any]) -> bool:
+    return not cluster["places"] or not _place_name(row) or _place_name(row) in cluster["places"]
+
+
+def _standing(clusters: list[dict[str, Any]], row: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """"The working group on prisoner exchanges met again": a standing body's later session
+    extends the body's meeting (the latest one of these parties at that level), whatever the date."""
+    return next((c for c in reversed(clusters) if c["level"] == row.get("level")
+                 and channels_compatible(c["channel"], row.get("channel"))), None)
+
+
+def _open_proposal(clusters: list[dict[str, Any]], row: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """"Putin proposed that Russia and Ukraine resume direct negotiations in Istanbul" (no level),
+    then "the delegations are set to meet in Istanbul on Thursday": the later row with a level
+    and a status other than proposed (planned, postponed, held, rejected ...) takes up the open proposal of the same parties reported within ``OPEN_DAYS`` when places
+    agree (an open proposal's dates are those of the talk about it, so the window decides). A proposal naming only states is no leaders' meeting (a summit names the
+    leaders or says "summit")."""
+    level = row.get("level")
+    if level in (UNSPECIFIED, None) or row.get("status") in ("proposed", None):
+        return None  # a second proposal is another idea; an arrangement, a delay, a refusal takes one up
+    for c in reversed(clusters):
+        if not c["open"] or not channels_compatible(c["channel"], row.get("channel")) \
+                or not _places_compatible(c, row):  # its dates are when it was spoken of: the window decides
+            continue
+        if level == "leaders" and not any(p.get("actor_id") for r in c["rows"] for p in r.get("participants") or []):
+            continue
+        if _days_between(c["rows"][-1].get("published"), row.get("published")) <= OPEN_DAYS:
+            return c
+    return None
+
+
+def _days_between(a: Optional[str], b: Optional[str]) -> int:
+    try:
+        return abs((dt.date.fromisoformat(str(b)[:10]) - dt.date.fromisoformat(str(a)[:10])).days)
+    except ValueError:
+        return OPEN_DAYS + 1
+
+
+def _unique_candidate(clusters: list[dict[str, Any]], row: dict[str, Any]) -> Optional[dict[str, Any]]:
+    """"A planned meeting of foreign ministers in London was cancelled" (no party named): the
+    single earlier meeting with parties of the same level, place and (both dated) day; none
+    when there is no such meeting or more than one (then the row stays a meeting of its own)."""
+    place = _place_name(row)
+    if not place or not row.get("date"):
+        return None
+    found = [c for c in clusters if c["parties"] and _HISTORICAL not in c["parties"] and c["level"] == row.get("level")
+             and place in c["places"] and c["date"] and dates_compatible(c["date"], row.get("date"))
+             and channels_compatible(c["channel"], row.get("channel"))]
+    return found[0] if len(found) == 1 else None
 
 
 def levels_compatible(a: Optional[str], b: Optional[str]) -> bool:

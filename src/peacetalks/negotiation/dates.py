@@ -9,9 +9,11 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from typing import Optional
+from typing import NamedTuple, Optional
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
+
+from peacetalks.negotiation import doccache
 
 _MONTHS = {m: i + 1 for i, m in enumerate(
     ["january", "february", "march", "april", "may", "june", "july", "august", "september",
@@ -21,6 +23,27 @@ _WEEKDAYS = {d: i for i, d in enumerate(
 _YEAR = re.compile(r"\b(19|20)\d{2}\b")
 _DAY = re.compile(r"\b([0-3]?\d)(?:st|nd|rd|th)?\b")
 _PAST = frozenset({"held", "postponed", "cancelled"})
+
+
+class DateEnt(NamedTuple):
+    start: int  # token offsets, like a Span's
+    end: int
+    text: str
+
+
+def date_ents(sent: SpacySpan) -> list[DateEnt]:
+    """The DATE entities of a sentence. ``Span.ents`` scans the whole document on every call and
+    the stage asks once per meeting word, so they are read once per document (``doccache``)."""
+    table = doccache.cached(sent.doc, "date_ents", _date_table)
+    return [e for e in table.get(sent.start, ()) if e.end <= sent.end]
+
+
+def _date_table(doc: Doc) -> dict[int, list[DateEnt]]:
+    table: dict[int, list[DateEnt]] = {}
+    for e in doc.ents:
+        if e.label_ == "DATE":
+            table.setdefault(doc[e.start].sent.start, []).append(DateEnt(e.start, e.end, e.text))
+    return table
 
 
 def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Token], status: str) -> Optional[str]:
@@ -35,8 +58,7 @@ def resolve(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Toke
             iso, precision = None, None
         # The shared resolver dates undated sentences to ``published``: right for an event
         # that happened, wrong for a meeting only proposed, so keep that only when held.
-        undated = published is not None and iso == published.isoformat() and not any(
-            e.label_ == "DATE" for e in sent.ents)
+        undated = published is not None and iso == published.isoformat() and not date_ents(sent)
         if iso and not undated:
             return _forward(_reduced(str(iso), precision), sent, published, status)
     else:
@@ -61,7 +83,7 @@ def _forward(iso: str, sent: SpacySpan, published: Optional[dt.date], status: st
         return iso
     if not (day < published and (published - day).days < 7):
         return iso
-    named = {_WEEKDAYS[w] for e in sent.ents if e.label_ == "DATE" for w in e.text.lower().split() if w in _WEEKDAYS}
+    named = {_WEEKDAYS[w] for e in date_ents(sent) for w in e.text.lower().split() if w in _WEEKDAYS}
     return (day + dt.timedelta(days=7)).isoformat() if day.weekday() in named else iso
 
 
@@ -77,7 +99,7 @@ def _dated_near(sent: SpacySpan, anchor: Token) -> bool:
     if head.i != anchor.i and head.pos_ in ("VERB", "AUX") and head.lemma_.lower() not in _SAYING:
         scope |= {t.i for t in head.subtree if t.i not in {a.i for a in anchor.ancestors}}
         scope -= {t.i for c in head.children if c.dep_ in ("ccomp", "advcl") for t in c.subtree}
-    return any(e.label_ == "DATE" and any(i in scope for i in range(e.start, e.end)) for e in sent.ents)
+    return any(any(i in scope for i in range(e.start, e.end)) for e in date_ents(sent))
 
 
 def _reduced(iso: str, precision: Optional[str]) -> str:
@@ -98,7 +120,7 @@ def _shared_resolver():  # type: ignore[no-untyped-def]
 
 
 def _fallback(sent: SpacySpan, published: Optional[dt.date], anchor: Optional[Token], status: str) -> Optional[str]:
-    ents = [e for e in sent.ents if e.label_ == "DATE"]
+    ents = date_ents(sent)
     if not ents:
         return None
     if anchor is not None:

@@ -72,6 +72,9 @@ class IssueLexicon:
     hostile_acts: frozenset[str] = frozenset()
     aim_nouns: frozenset[str] = frozenset()
     weigh_verbs: frozenset[str] = frozenset()
+    threat_nouns: frozenset[str] = frozenset()
+    rebuttal_issues: frozenset[str] = frozenset()
+    rebuttal_nouns: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -138,4 +141,7 @@ def issues() -> IssueLexicon:
         condition_marks=frozenset(raw["condition_marks"]), verbs_3sg=dict(raw["verbs_3sg"]),
         halt_verbs=frozenset(raw.get("halt_verbs") or ()), hostile_acts=frozenset(raw.get("hostile_acts") or ()),
         aim_nouns=frozenset(raw.get("aim_nouns") or ()), weigh_verbs=frozenset(raw.get("weigh_verbs") or ()),
+        threat_nouns=frozenset(raw.get("threat_nouns") or ()),
+        rebuttal_issues=frozenset(raw.get("rebuttal_issues") or ()),
+        rebuttal_nouns=frozenset(raw.get("rebuttal_nouns") or ()),
     )

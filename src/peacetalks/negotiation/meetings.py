@@ -15,13 +15,13 @@ import functools
 from dataclasses import dataclass, field, replace
 from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc as SpacyDoc, Span as SpacySpan, Token
 
-from peacetalks.negotiation import channel, dates, history, lexicon
+from peacetalks.negotiation import channel, dates, doccache, history, implied, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.status import (
-    HOSTING, TIME_PREPS, UNMARKED, frame_token, future_or_modal, preconditions_of, proposer_of, status_of,
-    strong_proposal,
+    HOSTING, TIME_PREPS, UNMARKED, answered_status, frame_token, future_or_modal, preconditions_of, proposer_of,
+    status_of, strong_proposal,
 )
 from peacetalks.negotiation.syntax import ancestors, is_negated, speaker, subject_of, trimmed
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, Span, stable_id
@@ -95,14 +95,18 @@ def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: Spacy
 
 def _triggers(sent: SpacySpan, index: PartyIndex) -> list[Token]:
     lex = lexicon.meetings()
+    doc, w, nouns = sent.doc, doccache.words(sent.doc), _noun_heads() | _SPECIAL_NOUNS
     found: list[Token] = []
-    for tok in sent:
-        lemma = tok.lemma_.lower()
-        if tok.pos_ in ("NOUN", "PROPN") and _is_meeting_noun(tok, lex):
-            found.append(tok)
-        elif tok.pos_ == "VERB" and lemma in lex.verbs and _is_meeting_verb(tok, index):
-            found.append(tok)
+    for i in range(sent.start, sent.end):  # the word table first: a Token only for a candidate
+        pos, lemma = w.pos[i], w.lemma[i]
+        if pos in ("NOUN", "PROPN") and lemma in nouns and _is_meeting_noun(doc[i], lex):
+            found.append(doc[i])
+        elif pos == "VERB" and lemma in lex.verbs and _is_meeting_verb(doc[i], index):
+            found.append(doc[i])
     return found
+
+
+_SPECIAL_NOUNS = frozenset({"group", "team", "conference"})  # meeting nouns only with a modifier
 
 
 def _is_meeting_noun(tok: Token, lex: lexicon.MeetingLexicon) -> bool:
@@ -183,7 +187,13 @@ def _goes_to_known_meeting(verb: Token) -> bool:
 
 
 def _pobj_actor(prep: Token, index: PartyIndex) -> bool:
-    return any(index.of_subtree(c) for c in prep.children if c.dep_ == "pobj")
+    """A party as the object ("travel to Moscow"); not one inside a relative clause on it
+    ("flew to Geneva, where negotiators from Armenia and Azerbaijan will meet")."""
+    for obj in (c for c in prep.children if c.dep_ == "pobj"):
+        aside = {t.i for c in obj.children if c.dep_ in ("relcl", "acl") for t in c.subtree}
+        if index.in_tokens(t for t in obj.subtree if t.i not in aside):
+            return True
+    return False
 
 
 def _conj_subjects(tok: Token) -> list[Token]:
@@ -205,7 +215,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     window = [trig] + kids + _left_window(trig) + _right_window(trig) + of_phrase \
         + _subject_tokens(trig, is_verb)
     level_cue = _level_cue(window)
-    marked = status_of(trig, is_verb)
+    marked = status_of(trig, is_verb) or answered_status(trig)
     status = marked or UNMARKED
     proposer = proposer_of(trig, index)
     if proposer is not None and status in ("held",):
@@ -219,8 +229,11 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     own = len({country_key(m) for m in d.participants})
     if not d.participants and proposer is not None and strong_proposal(trig):
         d.participants = [proposer]  # "Putin's offer of direct talks": the proposer takes part
+    named = list(d.participants)
     d.participants = _complete(d, index, sent)
-    if not level_cue and own:  # ranks say nothing when no party is named at the meeting word
+    if _third_party(d, named, index) and not level_cue:
+        d.level = _level_from_ranks(named, analysis) or "unspecified"  # the side named at the meeting word
+    elif not level_cue and own:  # ranks say nothing when no party is named at the meeting word
         d.level = _level_from_ranks(d.participants, analysis, _visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
     d.place = _place(analysis, trig)
     d.channel = channel.channel_of(trig, d.place is not None)
@@ -229,6 +242,20 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     if d.historical and (not d.status_marked or history.past_reference(trig)):
         d.status = "held"  # a past meeting recalled as a reference point took place
     return d
+
+
+def _third_party(d: Draft, named: list[ActorMention], index: PartyIndex) -> bool:
+    """"Asked about a three-way meeting with Trump, Peskov said ...": two sides and a trilateral
+    cue; the third is the process's one missing party (``implied.third_party``). The sides not
+    named at the meeting word (the speaker's) stand for their states. True when it was added."""
+    if d.format_cue != "trilateral":
+        return False
+    extra = implied.third_party(d.participants, d.trigger, index)
+    if extra is None:
+        return False
+    ids = {id(m) for m in named}
+    d.participants = _dedupe(named + [implied.as_state(m) for m in d.participants if id(m) not in ids] + [extra])
+    return True
 
 
 def _denied_past(trig: Token) -> bool:
@@ -279,7 +306,8 @@ def _right_window(trig: Token) -> list[Token]:
                 out.append(tok)
                 i += 1
                 continue
-            if tok.lower_ == "," and i + 1 < trig.sent.end and doc[i + 1].pos_ == "PROPN":
+            if tok.lower_ == "," and i + 1 < trig.sent.end and doc[i + 1].pos_ == "PROPN" \
+                    and _list_goes_on(doc, i + 1, trig.sent.end):
                 i += 1  # "between himself, Putin and Zelensky": a list goes on
                 continue
             if tok.lower_ in (",", ";", ":", "'s", "’s") or (tok.pos_ in _STOP_RIGHT and tok.lower_ not in ("-", "'") and tok.dep_ != "compound"):
@@ -291,9 +319,24 @@ def _right_window(trig: Token) -> list[Token]:
     return out
 
 
+def _list_goes_on(doc: "SpacyDoc", start: int, end: int) -> bool:
+    """"between himself, Putin and Zelensky": names and commas up to an "and"/"or" make a list;
+    "a meeting with Trump, Peskov said" is a new clause after the comma."""
+    for k in range(start, end):
+        if doc[k].pos_ == "CCONJ":
+            return True
+        if doc[k].pos_ != "PROPN" and doc[k].text not in (",", "-"):
+            return False
+    return False
+
+
 def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
     window = _right_window(trig)
     found = index.in_tokens(_left_window(trig)) + index.in_tokens(window)
+    if not found and window:  # "would attend a meeting with both leaders": two others than the subject
+        holder = trig.head if trig.dep_ == "dobj" else None
+        own = frozenset(country_key(m) for m in (_subject_parties(holder, index) if holder is not None else []))
+        found = [m for tok in window for m in implied.plural_definite(tok, index, exclude=own)]
     for tok in window:  # "a meeting between himself and Putin": the speaker
         if tok.lower_ in ("himself", "herself") and (owner := _reflexive_owner(tok, window, index)) is not None:
             found.append(owner)
@@ -315,7 +358,8 @@ def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
         for inner in (p for p in prep.children if p.dep_ == "pobj"):  # "a round of talks with Moscow"
             found += index.in_tokens(_left_window(inner)) + index.in_tokens(_right_window(inner))
             # "a summit of Putin and Zelensky": named people (or states) as the of-object
-            found += [m for t in [inner, *inner.conjuncts] if (m := index.at(t)) is not None]
+            found += [m for t in [inner, *inner.conjuncts] if (m := index.at(t)) is not None] \
+                or implied.plural_definite(inner, index)  # "a meeting of the two presidents"
     host = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") else None
     own = {country_key(m) for m in found}
     # "Erdogan offered to host a meeting between Putin and Zelensky": with two parties of
@@ -381,7 +425,7 @@ def _subject_parties(verb: Token, index: PartyIndex) -> list[ActorMention]:
     if subj.pos_ == "PRON":
         m = index.resolve_pronoun(subj)
         return [m] if m else []
-    return index.in_tokens(subj.subtree)
+    return index.in_tokens(subj.subtree) or implied.plural_definite(subj, index)  # "the two presidents meet"
 
 
 def _verb_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
@@ -507,18 +551,34 @@ def _level_from_ranks(parts: list[ActorMention], analysis: "Analysis",
 def _format_cue(tokens: list[Token]) -> Optional[str]:
     cues = lexicon.meetings().format_cues
     for t in tokens:
-        if t.lower_ in cues:
-            return cues[t.lower_]
+        for word in (t.lower_, _hyphenated(t)):
+            if word in cues:
+                return cues[word]
     return None
+
+
+def _hyphenated(t: Token) -> str:
+    """"three - way" as the tokenizer splits it -> "three-way" (else "")."""
+    doc = t.doc
+    if t.i >= 2 and doc[t.i - 1].text == "-" and not doc[t.i - 1].whitespace_ and not doc[t.i - 2].whitespace_:
+        return f"{doc[t.i - 2].lower_}-{t.lower_}"
+    return ""
 
 
 def _place(analysis: "Analysis", trig: Token) -> Optional[PlaceMention]:
     """A place written as "in/at X" on the meeting word or its verb."""
     heads = [trig] + ([trig.head] if trig.head.i != trig.i else []) \
-        + [c for c in trig.children if c.dep_ == "dobj"]  # "met the delegation in Geneva"
+        + [c for c in trig.children if c.dep_ == "dobj"] \
+        + [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children if o.dep_ == "pobj"]
+    where = _where_antecedent(trig)  # "London, where the ministers are due to meet"
+    if where is not None and (place := _place_at(analysis, where)) is not None:
+        return place
+    # "a meeting of ministers planned for Brussels": an arranging participle on the meeting's phrase
+    heads += [a for h in list(heads) for a in h.children if a.dep_ == "acl" and a.lemma_.lower() in _ARRANGED]
     for h in heads:
         for prep in h.children:
-            if prep.dep_ != "prep" or prep.lower_ not in ("in", "at"):
+            if prep.dep_ != "prep" or prep.lower_ not in (("in", "at", "for") if h.lemma_.lower() in _ARRANGED
+                                                            else ("in", "at")):
                 continue
             for obj in prep.children:
                 if obj.dep_ != "pobj":
@@ -526,6 +586,19 @@ def _place(analysis: "Analysis", trig: Token) -> Optional[PlaceMention]:
                 place = _place_at(analysis, obj)
                 if place is not None:
                     return place
+    return None
+
+
+_ARRANGED = frozenset({"plan", "schedule", "set"})
+
+
+def _where_antecedent(trig: Token) -> Optional[Token]:
+    """The noun a "where" relative clause around the meeting word hangs on, within its clause."""
+    for node in [trig, *ancestors(trig)]:
+        if node.dep_ == "relcl":
+            return node.head if any(c.lower_ == "where" for c in node.children) else None
+        if node.dep_ in ("ccomp", "conj", "advcl") or node.head.i == node.i:
+            return None
     return None
 
 
@@ -544,12 +617,13 @@ def _place_at(analysis: "Analysis", tok: Token) -> Optional[PlaceMention]:
 def _sequence(sent: SpacySpan) -> list[Token]:
     """Meeting stages after "first ... then ... afterwards", in text order (empty if no sequence)."""
     lex = lexicon.meetings()
-    first = next((t for t in sent if t.lower_ in lex.first_markers), None)
-    if first is None or not any(t.lower_ in lex.later_markers and t.i > first.i for t in sent):
+    w = doccache.words(sent.doc)
+    first = next((i for i in range(sent.start, sent.end) if w.lower[i] in lex.first_markers), None)
+    if first is None or not any(w.lower[i] in lex.later_markers for i in range(first + 1, sent.end)):
         return []
     stages: list[Token] = []
-    for tok in sent:
-        if tok.i < first.i or tok.pos_ not in ("NOUN", "PROPN"):
+    for tok in sent.doc[first:sent.end]:
+        if tok.pos_ not in ("NOUN", "PROPN"):
             continue
         if _level_cue([tok] + [c for c in tok.children if c.dep_ in ("amod", "compound", "poss")]) is None:
             continue
@@ -615,6 +689,8 @@ def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
             continue  # "pushing for talks": a bare meeting word with no parties refers to nothing
         ante = _antecedent(d, done)
         if ante is None:
+            if _partyless_report(d):
+                done.append(d)  # consolidation joins it to the one meeting it can be (consolidate.py)
             continue
         d.anaphoric = True
         same_level = not d.level_explicit or d.level == ante.level
@@ -634,6 +710,14 @@ def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
         d.evidence = d.evidence + [e for e in ante.evidence if e not in d.evidence]
         done.append(d)
     return done
+
+
+def _partyless_report(d: Draft) -> bool:
+    """"A planned meeting of foreign ministers in London was cancelled": a report on a meeting
+    that names no party but says its level, place and what happened to it is kept without
+    parties; across documents it joins the single earlier meeting it can be."""
+    return d.level_explicit and d.place is not None and d.status_marked and d.status != UNMARKED \
+        and not d.historical and d.order is None
 
 
 _TWO_SIDED = frozenset({"direct", "bilateral", "face-to-face", "one-on-one", "peace"})

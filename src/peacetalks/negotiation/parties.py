@@ -15,7 +15,7 @@ from typing import Iterable, Optional
 import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from peacetalks.negotiation import lexicon
+from peacetalks.negotiation import doccache, lexicon
 from peacetalks.negotiation.syntax import REPORTING, dateline_end
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
@@ -29,6 +29,9 @@ class PartyIndex:
     doc: Doc
     mentions: list[ActorMention]
     by_token: dict[int, ActorMention] = field(default_factory=dict)
+    # resolved subject "he"/"she" by token index: a chain of sentences opening with "He said"
+    # resolves each pronoun once, not once per later sentence
+    _resolved: dict[int, Optional[ActorMention]] = field(default_factory=dict, repr=False)
 
     def at(self, token: Token) -> Optional[ActorMention]:
         return self.by_token.get(token.i)
@@ -62,9 +65,10 @@ class PartyIndex:
         if low in ("it", "its"):
             return self._subject_in_sentence(token)
         if want_person and token.dep_ in ("nsubj", "nsubjpass"):
-            reporter = self._reporter(token)
-            if reporter is not None:
-                return reporter
+            if token.i not in self._resolved:
+                self._resolved[token.i] = self._reporter(token) or self._previous_subject(token)
+            if self._resolved[token.i] is not None:
+                return self._resolved[token.i]
         for m in sorted(self.mentions, key=lambda m: -m.start):
             if m.end > token.idx:
                 continue
@@ -84,8 +88,42 @@ class PartyIndex:
         if subj is None or subj.i >= token.i:
             return None  # the actors stage's mention decides, not the POS ("Trump" read as a noun)
         m = self.by_token.get(subj.i)
-        return m if m is not None and m.actor_id is not None and m.country \
-            and not _organisation(m, token.doc) else None
+        if m is None or m.actor_id is None or not m.country or _organisation(m, token.doc):
+            return None
+        return None if self._nearer_subject(token, root, m) else m
+
+    def _previous_subject(self, token: Token) -> Optional[ActorMention]:
+        """"Trump said there was no reason for Putin to fire missiles. He suggested ...": a main-
+        clause "he" opening a sentence continues the previous sentence's subject (the topic), not
+        its latest name (an object); only when that subject is a person and the sentence before
+        names no other person as subject."""
+        if token.head.i != token.sent.root.i or any(
+                self.by_token.get(t.i) is not None for t in token.sent if t.i < token.i):
+            return None
+        start = token.sent.start
+        if start == 0:
+            return None
+        prev = token.doc[start - 1].sent
+        heads = [t for t in prev if t.dep_ in ("nsubj", "nsubjpass") and t.head.i == prev.root.i]
+        # "Trump sharpened his tone. ..., he said .... He suggested ...": a pronoun subject carries it on
+        subjects = [m for t in heads if (m := self.by_token.get(t.i) or (
+            self.resolve_pronoun(t) if t.lower_ in _PERSON_PRONOUNS else None)) is not None]
+        people = {m.actor_id for m in subjects if m.actor_id is not None}
+        if len(people) != 1 or _organisation(subjects[0], token.doc):
+            return None
+        return next(m for m in subjects if m.actor_id is not None)
+
+    def _nearer_subject(self, token: Token, root: Token, reporter: ActorMention) -> bool:
+        """"Peskov said Putin would decide whether he attends": a clause between the report
+        and the pronoun has a person of its own as subject, who is the nearer antecedent."""
+        for verb in token.head.ancestors if token.head.i != root.i else ():
+            if verb.i == root.i:
+                break
+            subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            other = self.by_token.get(subj.i) if subj is not None else None
+            if other is not None and other.actor_id is not None and other is not reporter:
+                return True
+        return False
 
     def _subject_in_sentence(self, token: Token) -> Optional[ActorMention]:
         """"it" stands for a state only when one is a subject earlier in the same sentence
@@ -192,19 +230,19 @@ def _key(tok: Token) -> str:
 def _add_fallback(index: PartyIndex) -> None:
     lex = lexicon.parties()
     doc = index.doc
+    words = doccache.words(doc).lower  # indexing the Doc would build a Token per word
     i = 0
-    while i < len(doc):
-        tok = doc[i]
-        candidates = lex.by_first.get(_key(tok), [])
+    while i < len(words):
+        candidates = lex.by_first.get(words[i], ())
         matched = 0
         for ph, info in candidates:
             n = len(ph)
-            if i + n > len(doc) or tuple(_key(t) for t in doc[i:i + n]) != ph:
+            if i + n > len(words) or tuple(words[i:i + n]) != ph:
                 continue
-            if any(t.i in index.by_token for t in doc[i:i + n]):
+            if any(j in index.by_token for j in range(i, i + n)):
                 break
             # Short all-caps forms (US, UK, EU, UN) must be written in capitals: "us" is a pronoun.
-            if len(ph) == 1 and len(ph[0]) <= 3 and not tok.text.isupper():
+            if len(ph) == 1 and len(ph[0]) <= 3 and not doc[i].text.isupper():
                 break
             _add(index, doc[i:i + n], info)
             matched = n

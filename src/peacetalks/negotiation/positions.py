@@ -13,11 +13,13 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from spacy.tokens import Span as SpacySpan, Token
+from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from peacetalks.negotiation import dates, lexicon
+from peacetalks.negotiation import dates, doccache, lexicon
 from peacetalks.negotiation.parties import PartyIndex
-from peacetalks.negotiation.syntax import REPORTING, ancestors, is_negated, phrasal, speaker, subject_of, trimmed
+from peacetalks.negotiation.syntax import (
+    REPORTING, ancestors, is_negated, phrasal, quote_speaker, speaker, subject_of, trimmed,
+)
 from peacetalks.records import ActorMention, Position, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -107,12 +109,12 @@ def _possessor_party(noun: Token, index: PartyIndex, sent: SpacySpan) -> Optiona
 def find_issues(sent: SpacySpan) -> list[IssueMatch]:
     """Issue phrases in the sentence, longest match first, each token used once."""
     lex = lexicon.issues()
-    toks = list(sent)
-    lemmas = [_norm(t) for t in toks]
-    out, covered = _halts(toks, lemmas, lex)
+    doc, base = sent.doc, sent.start
+    lemmas = doccache.cached(doc, "issue_lemmas", _norms)[base:sent.end]
+    out, covered = _halts(sent, lemmas, lex)
     i = 0
-    while i < len(toks):
-        if toks[i].i in covered:
+    while i < len(lemmas):
+        if base + i in covered:
             i += 1
             continue
         hit = None
@@ -123,7 +125,7 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
         if hit is None:
             i += 1
             continue
-        span = toks[i:i + len(hit[0])]
+        span = list(doc[base + i:base + i + len(hit[0])])
         if len(span) == 1 and span[0].pos_ == "VERB" and lemmas[i] not in _VERBAL_ISSUES:
             i += 1  # "only this can guarantee that ...": the verb is not the issue
             continue
@@ -136,14 +138,17 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
     return out
 
 
-def _halts(toks: list[Token], lemmas: list[str], lex: lexicon.IssueLexicon) -> tuple[list[IssueMatch], set[int]]:
+def _halts(sent: SpacySpan, lemmas: list[str], lex: lexicon.IssueLexicon) -> tuple[list[IssueMatch], set[int]]:
     """"ready to stop all long-range drone and missile strikes", "halt attacks on energy sites":
     a halt verb with a hostile act as its object is a (partial) ceasefire; the verb is the issue
     head, and the object's words are not read as other issues ("missile" is no arms issue here)."""
     out: list[IssueMatch] = []
     covered: set[int] = set()
-    for tok, lemma in zip(toks, lemmas):
-        if lemma not in lex.halt_verbs or tok.pos_ != "VERB":
+    for k, lemma in enumerate(lemmas):
+        if lemma not in lex.halt_verbs:
+            continue
+        tok = sent.doc[sent.start + k]
+        if tok.pos_ != "VERB":
             continue
         obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.hostile_acts),
                    None)
@@ -164,10 +169,15 @@ def _judged(noun: Token) -> bool:
         a.lemma_.lower() in lexicon.issues().claim_verbs for a in list(ancestors(noun))[:2])
 
 
-def _norm(tok: Token) -> str:
-    """The lemma; spaCy leaves plural proper nouns alone ("Tomahawks"), so strip their -s."""
-    lemma = tok.lemma_.lower()
-    if tok.pos_ != "PROPN" or not lemma.endswith("s") or len(lemma) <= 3:
+def _norms(doc: Doc) -> list[str]:
+    """Every token's lemma for issue matching; spaCy leaves plural proper nouns alone
+    ("Tomahawks"), so their -s is stripped when the singular is an issue word."""
+    w = doccache.words(doc)
+    return [_norm(lemma, pos) for lemma, pos in zip(w.lemma, w.pos)]
+
+
+def _norm(lemma: str, pos: str) -> str:
+    if pos != "PROPN" or not lemma.endswith("s") or len(lemma) <= 3:
         return lemma  # the common case, without a lexicon lookup per token
     known = lexicon.issues().by_first
     if lemma not in known and lemma[:-1] in known:
@@ -200,17 +210,20 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             actor=actor, issue=match.issue, stance=stance, statement=statement,
             evidence=trimmed(sent, analysis.text), date=date, sentence=si,
         ) for actor in actors]
-        if owner is not None or not _own_holder(node, index):
+        if owner is not None or not _own_holder(node, index, match.issue):
             break
         owner = node
     return out
 
 
-def _own_holder(node: Token, index: PartyIndex) -> bool:
+def _own_holder(node: Token, index: PartyIndex, issue: str) -> bool:
     """A stance held by a party named on the stance word itself ("the Hamas demand", "Kyiv's
     refusal"), so the verb governing it may state another party's ("Israel rejected ...").
-    Not for a claim: dismissing someone's claim is no position on the issue."""
-    return node.pos_ == "NOUN" and node.lemma_.lower() not in lexicon.issues().claim_verbs \
+    Not for a claim: dismissing someone's claim is no position on the issue, except on an
+    issue whose positions are claims ("Kyiv dismissed Moscow's claims that Zelensky is not
+    legitimate": Kyiv rejects the legitimacy challenge; ``rebuttal_issues``)."""
+    lex = lexicon.issues()
+    return node.pos_ == "NOUN" and (node.lemma_.lower() not in lex.claim_verbs or issue in lex.rebuttal_issues) \
         and (any(c.dep_ == "poss" for c in node.children) or _party_modifier(node, index) is not None)
 
 
@@ -232,6 +245,9 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         return  # "the deployment of troops after a ceasefire": the ceasefire only dates it
     if _place_qualifier(head, issue):
         return  # "deployment of troops near Russia's borders": the border only places the troops
+    if (rebuttal := _rebuttal_noun(head, issue, lex)) is not None:
+        yield "reject", rebuttal  # "Putin's lies about legitimacy are an excuse": the claim is rebutted
+        return
     nodes = [head] + list(ancestors(head))
     cond = next((n for n in nodes if (n.dep_ in ("advcl", "ccomp") and _is_condition(n, lex)) or _is_exchange(n)
                  or _prior_to(n)), None)
@@ -277,6 +293,15 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
             yield found, node
     if issue == "legitimacy":  # "X is illegitimate", reported: a claim of the reporter
         yield "claim", nodes[-1]
+
+
+def _rebuttal_noun(head: Token, issue: str, lex: lexicon.IssueLexicon) -> Optional[Token]:
+    """The noun calling a claim on ``issue`` false, with the issue as its topic ("lies about
+    legitimacy"), for the issues whose positions are claims (``rebuttal_issues``)."""
+    prep = head.head
+    if issue not in lex.rebuttal_issues or head.dep_ != "pobj" or prep.lower_ not in ("about", "on", "over", "regarding"):
+        return None
+    return prep.head if prep.head.lemma_.lower() in lex.rebuttal_nouns else None
 
 
 def _head_stances(head: Token) -> Iterator[tuple[str, Token]]:
@@ -522,8 +547,13 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
             issue_heads: set[int] = frozenset()) -> list[ActorMention]:  # type: ignore[assignment]
     """Who holds the stance: the possessor or subject of its word (with conjuncts:
     "Britain and France"), a pronoun resolved backwards, else the reporter."""
+    if node.lemma_.lower() in lexicon.issues().rebuttal_nouns:
+        return _reporter_of(sent, index)  # "Putin's lies about ...": Putin made the claim, the speaker rebuts it
     if node.pos_ == "NOUN" and (mod := _party_modifier(node, index)) is not None:
         return [mod]  # "the Hamas demand for guarantees", "a US proposal"
+    if node.lemma_.lower() in lexicon.issues().threat_nouns and not any(c.dep_ == "poss" for c in node.children) \
+            and (mod := _party_modifier(match.head, index)) is not None:
+        return [mod]  # "the clearest threat of new US sanctions": the threatener's own measure
     for c in node.children:
         if c.dep_ == "poss" and index.of_subtree(c):
             return [index.of_subtree(c)]  # type: ignore[list-item]
@@ -566,6 +596,17 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
     if spk.pos_ == "PRON":
         m = index.resolve_pronoun(spk)
         return [m] if m else []
+    return _with_conjuncts(spk, index)
+
+
+def _reporter_of(sent: SpacySpan, index: PartyIndex) -> list[ActorMention]:
+    """Who says ``sent``: the subject of its reporting verb, else the reporter named where a
+    quotation it opens closes ('"...," Sybiha wrote' in a later sentence)."""
+    spk = speaker(sent) or quote_speaker(sent)
+    if spk is None:
+        return []
+    if spk.pos_ == "PRON":
+        return [m for m in [index.resolve_pronoun(spk)] if m]
     return _with_conjuncts(spk, index)
 
 

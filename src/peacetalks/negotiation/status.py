@@ -159,9 +159,9 @@ def _node_cues(node: Token, lex: lexicon.MeetingLexicon, own: bool, may_hold: bo
     if any(c.dep_ == "prep" and c.lower_ == "on" and any(
             o.lemma_.lower() in ("hold", "ice") for o in c.children) for c in node.children):
         out.add("postponed")  # "put on hold", "talks are on hold", "put on ice"
-    if is_negated(node) and any(c.dep_ == "prep" and c.lower_ == "on" and any(
+    if any(c.dep_ == "prep" and c.lower_ == "on" and (is_negated(node) or is_negated(c)) and any(
             o.lemma_.lower() in _AGENDA for o in c.children) for c in node.children):
-        out.add("unlikely")  # "a summit is not on the agenda / on the cards"
+        out.add("unlikely")  # "a summit is not on the agenda / on the cards" (the parser may hang "not" on "on")
     if _condition_clause(node) is not None:
         out.add("conditional")
     return out
@@ -219,4 +219,19 @@ def proposer_of(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
             if subj is not None:
                 return index.resolve_pronoun(subj) if subj.pos_ == "PRON" else index.of_subtree(subj)
             return None
+    return None
+
+
+def answered_status(trig: Token) -> Optional[str]:
+    """"Asked about a three-way meeting with Trump, Peskov said it was not on the agenda": the
+    meeting is the question's topic, and the answer's subject pronoun ("it", "that") stands for
+    it, so the answer's cues are the meeting's status."""
+    prep = trig.head
+    if trig.dep_ != "pobj" or prep.lower_ != "about" or prep.head.lemma_.lower() != "ask":
+        return None
+    for clause in (c for c in prep.head.head.children if c.dep_ == "ccomp"):
+        subj = next((s for s in clause.children if s.dep_ in ("nsubj", "nsubjpass")
+                     and s.lower_ in ("it", "that", "this")), None)
+        if subj is not None:
+            return status_of(subj, False)
     return None

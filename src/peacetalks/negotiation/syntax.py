@@ -131,5 +131,29 @@ def speaker(sent: SpacySpan) -> Optional[Token]:
     return None
 
 
+_OPEN_QUOTES = ('"', "\u201c")
+_QUOTE_MARKS = ('"', "\u201c", "\u201d")
+
+
+def _quote_marks(text: str) -> int:
+    return sum(text.count(q) for q in _QUOTE_MARKS)
+
+
+def quote_speaker(sent: SpacySpan, limit: int = 4) -> Optional[Token]:
+    """The reporter of a quotation that opens in ``sent`` and closes in a later sentence of the
+    same paragraph ('"Putin's lies ... peace. Elections are impossible ...," Sybiha wrote.'),
+    or None."""
+    if not sent.text.lstrip().startswith(_OPEN_QUOTES) or _quote_marks(sent.text) != 1:
+        return None
+    doc, cur = sent.doc, sent
+    for _ in range(limit):
+        if "\n" in cur.text or cur.end >= len(doc):
+            return None  # the paragraph ends with the quotation still open: no reporter named
+        cur = doc[cur.end].sent
+        if _quote_marks(cur.text) % 2 == 1:  # the quotation closes here
+            return speaker(cur)
+    return None
+
+
 def clean(text: str) -> str:
     return " ".join(text.split())

@@ -1,0 +1,81 @@
+"""Parties a meeting implies without naming them.
+
+Two readings, both documented in docs/negotiation.md:
+
+- a definite plural of a kind of party ("the two presidents meet", "both sides", "a meeting
+  of the two leaders"): the two latest distinct parties of that kind mentioned earlier in the
+  document (``meetings.yaml: plural_parties``). The mentions returned are the earlier ones, so
+  their offsets are the evidence of who is meant.
+- a three-way meeting that names only two parties ("asked about a three-way meeting with
+  Trump, Peskov said ..."): the third is the one party of a configured process
+  (``data/processes.yaml``) that is missing, when exactly one process involving the two
+  offers exactly one such party and the document mentions it.
+"""
+
+from __future__ import annotations
+
+import functools
+from dataclasses import replace
+from typing import Optional
+
+from spacy.tokens import Token
+
+from peacetalks.negotiation import lexicon
+from peacetalks.negotiation.parties import PartyIndex, country_key, rank_of
+from peacetalks.negotiation.process import load_processes
+from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
+
+_NUMBER = frozenset({"two", "both"})
+
+
+@functools.lru_cache(maxsize=1)
+def _plural_kinds() -> dict[str, str]:
+    raw = lexicon._load("meetings.yaml")
+    return {str(k): str(v) for k, v in (raw.get("plural_parties") or {}).items()}
+
+
+def plural_definite(tok: Token, index: PartyIndex, exclude: frozenset[str] = frozenset()) -> list[ActorMention]:
+    """"the two presidents" / "both sides" -> the two latest distinct parties of that kind
+    before ``tok``, other than ``exclude`` (the other side: "Trump would attend a meeting with
+    both leaders"), or [] when the phrase is no such plural or fewer than two are found."""
+    kind = _plural_kinds().get(tok.lemma_.lower())
+    if kind is None or tok.tag_ != "NNS" or index.at(tok) is not None:
+        return []
+    words = {c.lower_ for c in tok.children if c.dep_ in ("det", "nummod", "predet")}
+    if not (words & _NUMBER and ("the" in words or "both" in words)):
+        return []
+    found: dict[str, ActorMention] = {}
+    for m in reversed(index.mentions):
+        if m.end > tok.idx or not m.country or m.country in NON_STATE_COUNTRIES or m.country in exclude:
+            continue
+        if kind != "states" and (m.actor_id is None or rank_of(m, index.doc) != kind):
+            continue
+        found.setdefault(country_key(m), m if kind != "states" else as_state(m))
+        if len(found) == 2:
+            return list(found.values())
+    return []
+
+
+def third_party(parts: list[ActorMention], trig: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """The missing party of a three-way meeting with two named sides, as a state mention
+    taken from the document (the latest mention of that country before the meeting word,
+    else the first after it), or None when no single process says who it is."""
+    keys = {country_key(m) for m in parts}
+    if len(keys) != 2:
+        return None
+    missing = {p for proc in load_processes() if keys & set(proc.parties) and keys <= proc.members
+               for p in proc.parties if p not in keys}
+    if len(missing) != 1:
+        return None
+    want = next(iter(missing))
+    mentions = [m for m in index.mentions if m.country == want]
+    before = [m for m in mentions if m.end <= trig.idx]
+    pick = before[-1] if before else (mentions[0] if mentions else None)
+    return as_state(pick) if pick is not None else None
+
+
+def as_state(m: ActorMention) -> ActorMention:
+    """A person's mention standing for the state (the implied side, not the person)."""
+    if m.actor_id is None:
+        return m
+    return replace(m, actor_id=None, name=m.country, sector="GOV", role=None)

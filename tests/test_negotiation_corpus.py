@@ -32,7 +32,7 @@ import yaml
 from peacetalks.data import sample_inputs
 from peacetalks.negotiation.brief import render_brief
 from peacetalks.negotiation.consolidate import consolidate_meetings, consolidate_positions, party_key
-from peacetalks.negotiation.process import get_process, iso_week, weekly_indicators
+from peacetalks.negotiation.process import get_process, iso_week, weekly_indicators, with_joined_parties
 from peacetalks.runner import run_ingest
 from peacetalks.store import Store
 
@@ -69,6 +69,7 @@ STANCE_HISTORIES: dict[str, list[str]] = {
     "rus-legitimacy": ["sample-38"],
     "ukr-legitimacy": ["sample-38"],
     "ukr-prisoners": ["sample-10", "sample-25", "sample-33"],
+    "rus-talks-format": ["sample-06", "sample-14"],  # talks "without any preconditions": a format demand
 }
 
 # (stance key, earlier article, later article): the change between them is found as
@@ -78,12 +79,7 @@ STANCE_CHANGES: list[tuple[str, str, str]] = [
     ("usa-sanctions", "sample-12", "sample-24"),  # condition -> reject: hardening
 ]
 
-NOT_FOUND_YET: dict[str, str] = {
-    # stance steps
-    "rus-talks-format/sample-06": "'ready to start negotiations': talks as such are a meeting, not a format issue"
-                                  " (and 'ready' reads as accept, the expectation says demand)",
-    "rus-talks-format/sample-14": "'offering Kyiv to resume talks': as above",
-}
+NOT_FOUND_YET: dict[str, str] = {}
 
 _LABEL = {(a, b): ("hardening" if r_b > r_a else "softening")
           for a, r_a in {"accept": 0, "condition": 1, "demand": 2, "reject": 3}.items()
@@ -203,6 +199,20 @@ def test_stall_index_follows_the_story(store: Store, expectations: dict[str, Any
     assert by_trend["stalling"] and by_trend["talks"]
     mean = {t: sum(v) / len(v) for t, v in by_trend.items()}
     assert mean["stalling"] > mean["talks"], mean
+
+
+def test_partyless_report_counts_for_the_meeting_it_joined(store: Store) -> None:
+    """sample-03 reports the London foreign ministers' meeting cancelled without naming a party:
+    once joined to the London meeting it counts as a cancellation of the process's week."""
+    process = get_process("russia-ukraine")
+    rows = with_joined_parties(store.meetings())
+    joined = [r for r in rows if r.get("joined")]
+    assert any(r["doc_id"] == "sample-03" and r["status"] == "cancelled" and process.involves(r["participants"])
+               for r in joined)
+    before = weekly_indicators(process, store.events(), store.meetings(), store.positions())
+    after = weekly_indicators(process, store.events(), rows, store.positions())
+    count = lambda weeks: sum(w["cancellations"] for w in weeks if w["dyad"] == "ALL")  # noqa: E731
+    assert count(after) == count(before) + 1
 
 
 def _norm(text: str) -> str:

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any, Iterable, Optional, Union
 
 from peacetalks.negotiation.consolidate import consolidate_meetings, consolidate_positions, party_key
-from peacetalks.negotiation.process import Process, stage, weekly_indicators
+from peacetalks.negotiation.process import Process, stage, weekly_indicators, with_joined_parties
 
 MAX_ITEMS = 12
 Since = Union[str, dt.date, None]
@@ -58,7 +58,9 @@ def _blocks(process: Process, events: list[dict[str, Any]], meetings: list[dict[
             positions: list[dict[str, Any]], docs: dict[Any, dict[str, Any]], cutoff: str) -> list[Block]:
     merged = consolidate_meetings(meetings)
     threads = consolidate_positions(positions)
-    weeks = [w for w in weekly_indicators(process, events, meetings, positions) if w["dyad"] == "ALL"]
+    # a report naming no party that joined a meeting counts for it, as in the meeting list above
+    weeks = [w for w in weekly_indicators(process, events, with_joined_parties(meetings), positions)
+             if w["dyad"] == "ALL"]
     st = stage(merged)
     stall = weeks[-1]["stall_index"] if weeks else None
     headline = (f"{process.title}: {sum(1 for m in merged if m['status'] == 'held')} meetings held, "

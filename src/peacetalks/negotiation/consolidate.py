@@ -86,6 +86,26 @@ def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = 
     """One dict per real meeting, in order of first appearance. Past meetings recalled in the
     news (``historical`` rows: "the 2022 Istanbul talks") are left out unless asked for; then
     they form meetings of their own, never joined with the current phase's."""
+    return [_meeting_out(c) for c in _clusters(rows, include_historical)]
+
+
+def joined_participants(rows: list[dict[str, Any]]) -> dict[int, list[dict[str, Any]]]:
+    """For each row that names no party but that consolidation joined to a meeting with
+    parties ("A planned meeting of foreign ministers in London was cancelled"), keyed by
+    ``id(row)``: that meeting's participants (from its other rows). A partyless row that
+    stays a meeting of its own is not listed: it belongs to no one's talks."""
+    if all(r.get("participants") for r in rows):
+        return {}  # the common case: no consolidation needed
+    out: dict[int, list[dict[str, Any]]] = {}
+    for c in _clusters(rows, include_historical=False):
+        if not c["parties"]:
+            continue
+        named = _unique_actors(p for r in c["rows"] for p in r.get("participants") or [])
+        out.update((id(r), named) for r in c["rows"] if not r.get("participants"))
+    return out
+
+
+def _clusters(rows: list[dict[str, Any]], include_historical: bool) -> list[dict[str, Any]]:
     clusters: list[dict[str, Any]] = []
     # Only meetings of the same parties can match: candidates are looked up by parties
     # (in creation order), not scanned among all clusters (quadratic at thousands of rows).
@@ -104,7 +124,7 @@ def consolidate_meetings(rows: list[dict[str, Any]], include_historical: bool = 
             clusters.append(target)
             same_parties.append(target)
         _add_row(target, row)
-    return [_meeting_out(c) for c in clusters]
+    return clusters
 
 
 def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:

@@ -75,6 +75,9 @@ class IssueLexicon:
     threat_nouns: frozenset[str] = frozenset()
     rebuttal_issues: frozenset[str] = frozenset()
     rebuttal_nouns: frozenset[str] = frozenset()
+    talk_words: frozenset[str] = frozenset()  # unconditional_talks (issues.yaml)
+    talk_condition_nouns: frozenset[str] = frozenset()
+    unconditional_words: frozenset[str] = frozenset()
 
 
 @functools.lru_cache(maxsize=1)
@@ -144,4 +147,11 @@ def issues() -> IssueLexicon:
         threat_nouns=frozenset(raw.get("threat_nouns") or ()),
         rebuttal_issues=frozenset(raw.get("rebuttal_issues") or ()),
         rebuttal_nouns=frozenset(raw.get("rebuttal_nouns") or ()),
+        **_unconditional_talks(raw.get("unconditional_talks") or {}),
     )
+
+
+def _unconditional_talks(raw: dict[str, Any]) -> dict[str, frozenset[str]]:
+    return {"talk_words": frozenset(raw.get("talk_words") or ()),
+            "talk_condition_nouns": frozenset(raw.get("condition_nouns") or ()),
+            "unconditional_words": frozenset(raw.get("unconditional_words") or ())}

@@ -10,12 +10,12 @@ Kremlin" -> RUS); a reported clause without its own subject belongs to the repor
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
-from peacetalks.negotiation import dates, doccache, lexicon
+from peacetalks.negotiation import dates, doccache, lexicon, talks_format
 from peacetalks.negotiation.parties import PartyIndex
 from peacetalks.negotiation.syntax import (
     REPORTING, ancestors, is_negated, phrasal, quote_speaker, speaker, subject_of, trimmed,
@@ -36,6 +36,13 @@ class IssueMatch:
     issue: str
     head: Token
     tokens: list[Token]
+    # talks qualified as unconditional ("talks without preconditions"): being ready for or
+    # offering them insists on the format, so an accepting stance reads as a demand
+    qualifier: list[Token] = field(default_factory=list)
+
+    @property
+    def insisted(self) -> bool:
+        return bool(self.qualifier)
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Position]:
@@ -135,6 +142,19 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
         elif not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
             out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
         i += len(hit[0])
+    return _with_unconditional_talks(sent, lemmas, out)
+
+
+def _with_unconditional_talks(sent: SpacySpan, lemmas: list[str], out: list[IssueMatch]) -> list[IssueMatch]:
+    """"talks without any preconditions": the talks word becomes a talks_format issue (or the
+    talks_format match that holds it, "direct negotiations ... without preconditions", is marked)."""
+    known = frozenset(t.i for m in out if m.issue == "talks_format" for t in m.tokens) if out else frozenset()
+    for talks, qual in talks_format.unconditional(sent, lemmas, known):
+        held = next((m for m in out if m.issue == "talks_format" and talks in m.tokens), None)
+        if held is not None:
+            held.qualifier = qual
+        else:
+            out.append(IssueMatch(issue="talks_format", head=talks, tokens=[talks], qualifier=qual))
     return out
 
 
@@ -203,6 +223,8 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
         actors = [a for a in actors if a.country not in {p.actor.country for p in out}]
         if not actors:
             continue  # "a plan that would require ...": no actor here, the governing verb decides
+        if match.insisted and stance == "accept":
+            stance = "demand"  # "ready to start talks without preconditions": insists on the format
         statement = f"{_verb(stance, node)} {_phrase(match)}".strip()
         date = dates.resolve(sent, analysis.published, node, "held")
         out += [Position(
@@ -648,6 +670,15 @@ def _verb(stance: str, node: Token) -> str:
 
 def _phrase(match: IssueMatch) -> str:
     """The issue as written, without determiners and quotes: "Istanbul security guarantees"."""
+    if match.qualifier:  # "talks without any preconditions"
+        head = match.head  # a modifier before the talks word ("unconditional talks") is already written
+        qual = [t.text for t in match.qualifier if not t.is_punct and t.text not in _QUOTES
+                and not head.left_edge.i <= t.i <= head.i]
+        return " ".join(_plain_phrase(match).split() + qual)
+    return _plain_phrase(match)
+
+
+def _plain_phrase(match: IssueMatch) -> str:
     head = match.head
     if head.pos_ == "VERB" and head in match.tokens:  # "cease fire", "stop long-range strikes"
         obj = [t.text for t in match.tokens[-1].subtree if not t.is_punct and t.text not in _QUOTES] \

@@ -18,7 +18,7 @@ from typing import Any, Iterable, Optional
 
 from peacetalks.yaml_tables import load_yaml
 
-from peacetalks.negotiation.consolidate import consolidate_meetings, party_key
+from peacetalks.negotiation.consolidate import consolidate_meetings, joined_participants, party_key
 from peacetalks.negotiation.periods import is_old
 
 DATA = Path(__file__).parent / "data"
@@ -97,6 +97,8 @@ def stage(meetings: Iterable[dict[str, Any]]) -> dict[str, Any]:
     for m in rows:
         if m.get("historical"):
             continue  # "the 2022 Istanbul talks": not a step of the current phase
+        if not m.get("participants"):
+            continue  # a report naming no party that joined no meeting: nobody's talks
         counts[m.get("status") or "unknown"] += 1
         level = m.get("level")
         if level not in LEVEL_ORDER:
@@ -152,6 +154,24 @@ def _new_row(week: str, dyad: str) -> dict[str, Any]:
             "cancellations": 0, "unlikely": 0, "new_preconditions": 0, "quads": defaultdict(int),
             "intensity_sum": 0.0, "events": 0, "assaults": 0, "assault_places": set(), "sanctions": 0,
             "rejections": 0, "agreements": 0}
+
+
+def with_joined_parties(meetings: Iterable[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The meeting rows with each partyless report that consolidation joins to a meeting
+    ("A planned meeting of foreign ministers in London was cancelled", joined to the London
+    meeting of the parties named elsewhere) given that meeting's participants (a copy of the
+    row, marked ``joined: true``), so it counts for the meeting's process and dyads in the
+    stage, the weekly indicators and the stall index. A partyless report that stays alone
+    keeps ``participants: []`` and counts for no process. Call it on every row (not only a
+    process's own), since the meeting it joins is found among the others, and before
+    ``weekly_indicators`` / ``stage`` / a ``Process.involves`` filter; ``weekly_indicators``
+    itself counts the rows as given, so it stays equal to the API's aggregate path
+    (``api/indicators.weekly``), which reads the same rows."""
+    rows = list(meetings)
+    joined = joined_participants(rows)
+    if not joined:
+        return rows
+    return [dict(r, participants=joined[id(r)], joined=True) if id(r) in joined else r for r in rows]
 
 
 def weekly_indicators(process: Process, events: Iterable[dict[str, Any]], meetings: Iterable[dict[str, Any]],

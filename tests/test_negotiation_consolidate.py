@@ -85,6 +85,32 @@ def test_position_thread_hardens_and_softens() -> None:
     assert stance_change("demand", "claim") is None
 
 
+def test_status_is_the_latest_reports_most_decisive() -> None:
+    # the last report mentions the plan as background and the cancellation as news, in that order or not
+    rows = [_meeting("a", "2025-06-10", "planned", date="2025-06-17"),
+            {**_meeting("b", "2025-06-17", "cancelled", date="2025-06-17"), "sentence": 0},
+            {**_meeting("b", "2025-06-17", "planned", date="2025-06-17"), "id": "b-planned-2", "sentence": 5}]
+    (m,) = consolidate_meetings(rows)
+    assert m["status"] == "cancelled"
+    assert [h["status"] for h in m["history"]] == ["planned", "cancelled", "planned"]  # the history keeps every report
+    # an earlier report's outcome does not outrank what the latest report says
+    rows = [_meeting("a", "2025-05-01", "conditional"), _meeting("b", "2025-05-08", "proposed")]
+    assert consolidate_meetings(rows)[0]["status"] == "proposed"
+
+
+def test_stance_changes_are_read_between_reports_not_within_one() -> None:
+    # one article refuses and, in another sentence, sets a condition: a nuance, not two changes
+    rows = [{**_position("a", "2025-04-01", "reject", issue="territory"), "sentence": 1},
+            {**_position("a", "2025-04-01", "condition", issue="territory"), "id": "a-c", "sentence": 2},
+            {**_position("a", "2025-04-01", "reject", issue="territory"), "id": "a-r2", "sentence": 3},
+            _position("b", "2025-04-09", "reject", issue="territory"),
+            _position("c", "2025-04-15", "accept", issue="territory")]
+    (t,) = consolidate_positions(rows)
+    assert [(c["from"], c["to"], c["doc_id"]) for c in t["changes"]] == [("reject", "accept", "c")]
+    assert t["changes"][0]["label"] == "softening" and t["stance"] == "accept"
+    assert len(t["history"]) == 5  # every statement stays in the history with its evidence
+
+
 def test_process_default_and_yaml(tmp_path: Path) -> None:
     assert DEFAULT_PROCESS.parties == ("RUS", "UKR") and "TUR" in DEFAULT_PROCESS.mediators
     cfg = tmp_path / "p.yaml"
@@ -138,3 +164,20 @@ def test_brief_cites_every_statement_and_escapes_html() -> None:
     assert "<script>" not in html and "&lt;script&gt;" in html and "x=1&amp;y=2" in html
     later, _ = render_brief(DEFAULT_PROCESS, events, meetings, positions, docs, since="2025-08-12")
     assert "a says conditional." not in later
+
+
+def test_brief_states_the_current_status_and_cites_the_sentence_it_rests_on() -> None:
+    meetings = [_meeting("a", "2025-06-10", "planned", date="2025-06-17"),
+                {**_meeting("b", "2025-06-17", "cancelled", date="2025-06-17"), "sentence": 0},
+                {**_meeting("b", "2025-06-17", "planned", date="2025-06-17"), "id": "b-p2", "sentence": 4,
+                 "evidence": [_ev("b recalls the plan.")]}]
+    positions = [_position("a", "2025-06-10", "reject", issue="territory"),
+                 _position("b", "2025-06-17", "accept", issue="territory")]
+    docs = [{"id": d, "title": d.upper(), "url": f"https://e.org/{d}", "published": p, "source": "E"}
+            for d, p in (("a", "2025-06-10"), ("b", "2025-06-17"))]
+    md, _ = render_brief(DEFAULT_PROCESS, [], meetings, positions, docs)
+    line = next(ln for ln in md.splitlines() if ln.startswith("- leaders (RUS–UKR"))
+    assert ": cancelled (reported planned → cancelled → planned)" in line and "b says cancelled." in line
+    assert "b recalls the plan." not in line
+    pos = next(ln for ln in md.splitlines() if ln.startswith("- RUS on territory"))
+    assert "accept (latest change reject→accept, softening, 2025-06-17)" in pos and "b: accept." in pos

@@ -93,13 +93,21 @@ def _parties(actors: Iterable[dict[str, Any]]) -> str:
 def _meeting_item(m: dict[str, Any], docs: dict[Any, dict[str, Any]]) -> Cited:
     seq = [h["status"] for h in m["history"]]
     statuses = " → ".join(s for i, s in enumerate(seq) if i == 0 or seq[i - 1] != s)
-    label = f"{m['level'].replace('_', ' ')} ({_parties(m['participants'])}, {m['format']}): {statuses}"
+    label = f"{m['level'].replace('_', ' ')} ({_parties(m['participants'])}, {m['format']}): {m['status']}"
+    if statuses != m["status"]:
+        label += f" (reported {statuses})"
     if m.get("date"):
         label += f", date {m['date']}"
     if m.get("preconditions"):
         label += f"; preconditions: {'; '.join(m['preconditions'])}"
-    last = m["history"][-1]
-    return _cite(last.get("evidence"), last.get("doc_id"), docs, label)
+    cited = _latest_with(m["history"], "status", m["status"])
+    return _cite(cited.get("evidence"), cited.get("doc_id"), docs, label)
+
+
+def _latest_with(history: list[dict[str, Any]], field: str, value: Any) -> dict[str, Any]:
+    """The latest history entry that states ``value`` (the sentence the current reading rests on),
+    else the latest entry: the brief cites what supports its claim, not merely the last mention."""
+    return next((h for h in reversed(history) if h.get(field) == value), history[-1])
 
 
 def _position_items(threads: list[dict[str, Any]], docs: dict[Any, dict[str, Any]]) -> list[Cited]:
@@ -107,9 +115,14 @@ def _position_items(threads: list[dict[str, Any]], docs: dict[Any, dict[str, Any
     for t in sorted(threads, key=lambda t: (t["actor_key"], t["issue"]))[:MAX_ITEMS * 2]:
         label = f"{t['actor_key']} on {t['issue'].replace('_', ' ')}: {t['stance']}"
         if t["changes"]:
-            label += " (" + ", ".join(f"{c['from']}→{c['to']} {c['label'] or ''}".strip() for c in t["changes"]) + ")"
-        last = t["history"][-1]
-        out.append(_cite(last.get("evidence"), last.get("doc_id"), docs, label))
+            c = t["changes"][-1]
+            label += f" (latest change {c['from']}→{c['to']}"
+            label += f", {c['label']}" if c["label"] else ""
+            label += f", {str(c['date'])[:10]}" if c.get("date") else ""
+            n = len(t["changes"])
+            label += f"; {n} changes since {str(t['first_seen'])[:10]})" if n > 1 and t.get("first_seen") else ")"
+        cited = _latest_with(t["history"], "stance", t["stance"])
+        out.append(_cite(cited.get("evidence"), cited.get("doc_id"), docs, label))
     return out
 
 

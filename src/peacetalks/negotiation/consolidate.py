@@ -15,10 +15,12 @@ Three more rules (docs/negotiation.md, "Consolidation"): an open proposal (level
 not held) is joined by a later row with a level, same parties, compatible place, within
 ``OPEN_DAYS``; a working group is a standing body whose sessions extend one meeting whatever
 their dates; a row without parties joins the single meeting of its level, place and date,
-and stays apart when there is none or more than one.
+and stays apart when there is none or more than one. A meeting's status is the latest
+report's most decisive one (``current_status``).
 Positions thread by (actor's country else actor id, issue); a stance change is
 "hardening" when it moves up the scale accept < condition < demand < reject, "softening"
-when it moves down; "claim" is off the scale and labels nothing.
+when it moves down; "claim" is off the scale and labels nothing. Changes are read between
+reports: each document counts with the stance it states most often (``_document_stances``).
 """
 
 from __future__ import annotations
@@ -35,6 +37,11 @@ OPEN_DAYS = 14  # an open proposal is taken up by a meeting with a level reporte
 STANDING = frozenset({"working_groups"})  # bodies whose sessions are one meeting's history
 UNSPECIFIED = "unspecified"
 STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
+# How decisive a status is, for the status a single report gives when it states several: an
+# outcome (held, called off, put off, turned down) outranks an intention, a condition outranks
+# a bare proposal.
+STATUS_WEIGHT = {"proposed": 0, "planned": 1, "conditional": 2, "unlikely": 3, "rejected": 4, "postponed": 5,
+                 "cancelled": 6, "held": 7}
 _PAST_STATUSES = frozenset({"held"})
 _HISTORICAL = "\x00historical"  # a marker in the party set: historical rows cluster apart
 
@@ -245,7 +252,6 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
     participants = _unique_actors(p for r in rows for p in r.get("participants") or [])
     published = [r.get("published") for r in rows if r.get("published")]
     formats = Counter(r.get("format") for r in rows if r.get("format"))
-    latest = rows[-1]
     return {
         "key": stable_id("meeting", *sorted(c["parties"]), c["level"], c["date"] or (published[0] if published else "")),
         "historical": _HISTORICAL in c["parties"],
@@ -254,7 +260,7 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
         "channel": c["channel"],
         "participants": participants,
         "proposer": next((r["proposer"] for r in rows if r.get("proposer")), None),
-        "status": latest.get("status"),
+        "status": current_status(rows),
         "history": [{"status": r.get("status"), "date": r.get("published") or r.get("date"),
                      "doc_id": r.get("doc_id"), "evidence": (r.get("evidence") or [None])[0]} for r in rows],
         "preconditions": _unique(p for r in rows for p in r.get("preconditions") or []),
@@ -266,6 +272,19 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
         "last_seen": max(published) if published else None,
         "doc_ids": _unique(r.get("doc_id") for r in rows if r.get("doc_id")),
     }
+
+
+def current_status(rows: list[dict[str, Any]]) -> Optional[str]:
+    """The meeting's status now: what the latest report says, and when that report gives several
+    (its news and the background: "the meeting, planned for Tuesday, was cancelled"), the most
+    decisive of them (``STATUS_WEIGHT``), not merely the last sentence's."""
+    if not rows:
+        return None
+    last_doc = rows[-1].get("doc_id")
+    statuses = [r.get("status") for r in rows if r.get("doc_id") == last_doc and r.get("status")]
+    if not statuses:
+        return rows[-1].get("status")
+    return max(statuses, key=lambda s: STATUS_WEIGHT.get(s, -1))
 
 
 def _unique_actors(actors: Any) -> list[dict[str, Any]]:
@@ -289,6 +308,24 @@ def stance_change(old: str, new: str) -> Optional[str]:
     return "hardening" if diff > 0 else "softening" if diff < 0 else None
 
 
+def _document_stances(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One stance per document, in order: the one it states most often (ties: the first stated).
+
+    A change of position is a change between reports. Within one article a side can refuse one
+    thing and set a condition on a related one ("will not cede land"; "talks on territory only
+    after a ceasefire"): that is a nuance of one position, not a hardening followed by a softening."""
+    by_doc: dict[Any, list[dict[str, Any]]] = {}
+    for h in history:
+        if h["stance"] in STANCE_SCALE:
+            by_doc.setdefault(h["doc_id"], []).append(h)
+    out = []
+    for rows in by_doc.values():
+        counts = Counter(r["stance"] for r in rows)
+        top = max(counts.values())
+        out.append(next(r for r in rows if counts[r["stance"]] == top))
+    return out
+
+
 def consolidate_positions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
     """One thread per (actor's party, issue), with its stance history and changes."""
     threads: dict[tuple[str, str], list[dict[str, Any]]] = {}
@@ -303,19 +340,18 @@ def _position_out(key: tuple[str, str], rows: list[dict[str, Any]]) -> dict[str,
                 "doc_id": r.get("doc_id"), "actor": r.get("actor"), "evidence": r.get("evidence")} for r in rows]
     changes = []
     last: Optional[dict[str, Any]] = None
-    for h in history:
-        if h["stance"] not in STANCE_SCALE:
-            continue
+    for h in _document_stances(history):
         if last is not None and last["stance"] != h["stance"]:
             changes.append({"from": last["stance"], "to": h["stance"], "date": h["date"], "doc_id": h["doc_id"],
                             "label": stance_change(last["stance"], h["stance"])})
         last = h
     published = [r.get("published") for r in rows if r.get("published")]
     latest = rows[-1]
+    now = last if last is not None and last["doc_id"] == latest.get("doc_id") else None  # the latest report's stance
     return {
         "key": stable_id("position", key[0], key[1]),
         "actor_key": key[0], "actor": latest.get("actor"), "issue": key[1],
-        "stance": latest.get("stance"), "statement": latest.get("statement"),
+        "stance": (now or latest).get("stance"), "statement": (now or latest).get("statement"),
         "history": history, "changes": changes,
         "evidence": [dict(r["evidence"], doc_id=r.get("doc_id"), url=r.get("url"), title=r.get("title"),
                           published=r.get("published")) for r in rows if r.get("evidence")],

@@ -13,6 +13,7 @@ spread over 3 years, 20 PLOVER types in their quad classes, 3-17 events per docu
 sentence each), 60% located, one meeting and one position per 8 documents.
 
 Run: python bench/bench_api.py --events 1000000 [--db sqlite|pg] [--url PATH_OR_URL] [--repeat 50]
+     [--only TEXT] [--baseline]   (a subset of endpoints; the previous query forms, for before/after)
 """
 
 from __future__ import annotations
@@ -210,10 +211,15 @@ def endpoints() -> list[tuple[str, list[str], bool]]:
         ("/api/events?dyad&since&until (5 combos)", filtered, False),
         ("/api/events?dyad=RUS-UKR&order=-date&offset=5000", ["/api/events?dyad=RUS-UKR&order=-date&offset=5000"], False),
         ("/api/events?country=TUR", ["/api/events?country=TUR"], False),
+        ("/api/events?country=TUR&order=-date&offset=5000", ["/api/events?country=TUR&order=-date&offset=5000"], False),
+        ("/api/events?country=AUT (1% of events)", ["/api/events?country=AUT"], False),
+        ("/api/events?country=RUS,UKR&order=-date", ["/api/events?country=RUS,UKR&order=-date"], False),
         ("/api/processes/russia-ukraine", ["/api/processes/russia-ukraine"], True),
         ("/api/processes/russia-ukraine/indicators", ["/api/processes/russia-ukraine/indicators?dyad=RUS-UKR"], True),
         ("/api/processes/russia-ukraine/meetings", ["/api/processes/russia-ukraine/meetings"], True),
         ("/api/processes/russia-ukraine/positions", ["/api/processes/russia-ukraine/positions"], True),
+        ("/api/processes/russia-ukraine/positions?history=5", ["/api/processes/russia-ukraine/positions?history=5"],
+         True),
         ("/api/meetings", ["/api/meetings"], False),
         ("/api/positions", ["/api/positions"], False),
         ("/api/search (5 queries)", ["/api/search?q=ceasefire%20Kharkiv", "/api/search?q=grain%20corridor",
@@ -225,6 +231,8 @@ def endpoints() -> list[tuple[str, list[str], bool]]:
         ("/map", ["/map"], True),
         ("/meetings", ["/meetings"], True),
         ("/positions", ["/positions"], True),
+        ("/meetings?level=leaders&status=held (a cell, paged)", ["/meetings?level=leaders&status=held"], True),
+        ("/positions?actor=RUS&issue=ceasefire (a thread, paged)", ["/positions?actor=RUS&issue=ceasefire"], True),
         ("/actors/rus-government", ["/actors/rus-government"], False),
         ("/search?q=ceasefire", ["/search?q=ceasefire"], False),
         ("/events?dyad=RUS-UKR", ["/events?dyad=RUS-UKR"], False),
@@ -261,7 +269,17 @@ def _load() -> str:
     return " ".join(f"{x:.2f}" for x in os.getloadavg())
 
 
-def run(app: Any, repeat: int) -> None:
+def baseline() -> None:
+    """The previous forms, for before/after on the same store and machine: the country filter as
+    IN over event_actors, /meetings and /positions rendering every card and history entry."""
+    from peacetalks.store import party_filter
+    from peacetalks.web import pages
+
+    party_filter.FORCE = "in"
+    pages.CELL_SHOWN = pages.HISTORY_SHOWN = 10 ** 9
+
+
+def run(app: Any, repeat: int, only: str = "") -> None:
     from fastapi.testclient import TestClient
 
     from peacetalks.api import views
@@ -269,6 +287,8 @@ def run(app: Any, repeat: int) -> None:
     print(f"{'endpoint':52} {'cold ms':>8} {'p50 ms':>8} {'p95 ms':>8} {'uncached p50':>13} {'p95':>8}")
     with TestClient(app) as client:
         for label, paths, uses_cache in endpoints():
+            if only and not any(part in label for part in only.split("|")):
+                continue
             cold = _get(client, paths[0])
             warm = [_get(client, paths[k % len(paths)]) for k in range(repeat)]
             line = f"{label:52} {cold:8.1f} {statistics.median(warm):8.1f} {percentile(warm, 0.95):8.1f}"
@@ -290,6 +310,9 @@ def main() -> None:
                                       "SQLite file, or $PEACETALKS_PG_URL for pg")
     parser.add_argument("--repeat", type=int, default=50, help="timed warm requests per endpoint (default 50)")
     parser.add_argument("--fill-only", action="store_true", help="fill the store and stop (time it later)")
+    parser.add_argument("--only", default="", help="time only the endpoints whose label contains one of these texts (A|B)")
+    parser.add_argument("--baseline", action="store_true",
+                        help="time the previous forms (country filter as IN, unbounded /meetings and /positions)")
     args = parser.parse_args()
     n_events = args.n or args.events
     from peacetalks.api import create_app
@@ -312,7 +335,10 @@ def main() -> None:
     print(f"# bench_api: {counts['events']:,} events, {counts['documents']:,} documents, {counts['meetings']:,} "
           f"meetings, {counts['positions']:,} positions in {store.engine.dialect.name}; repeat {args.repeat}")
     print(f"# machine: {machine(store)}")
-    run(app, args.repeat)
+    if args.baseline:
+        baseline()
+        print("# baseline: country filter as IN, /meetings and /positions unbounded")
+    run(app, args.repeat, args.only)
     print(f"# load average at the end: {_load()}")
     store.close()
 

@@ -2,15 +2,19 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from html import unescape
-from typing import Iterator
+from typing import Any, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
 from peacetalks.api import create_app
+from peacetalks.records import ActorMention, DocumentResult, Meeting, Position, Span, stable_id
 from peacetalks.store.demo import load_demo
+from peacetalks.web import PAGE_SIZE
+from peacetalks.web.pages import CELL_SHOWN, HISTORY_SHOWN
 
 
 @pytest.fixture(scope="module")
@@ -188,3 +192,78 @@ def test_charts_mark_the_weeks_they_skip() -> None:
     assert [g.label for g in timeline.gaps] == ["2 weeks without records"]
     assert timeline.bars[1].x < timeline.gaps[0].pos < timeline.bars[2].x
     assert [g.label for g in charts.stall_chart(weeks, lambda w: "#").gaps] == ["2 weeks without records"]
+
+
+# ------------------------------------------------------------------ bounded board and matrix
+
+def _talks_doc(i: int) -> tuple[dict[str, Any], list[Span], DocumentResult]:
+    """Leaders of Russia and Ukraine meet on a new date each time; Russia restates its ceasefire stance."""
+    day = (dt.date(2025, 1, 6) + dt.timedelta(days=7 * i)).isoformat()
+    text = f"Putin and Zelensky held talks on {day}. Russia said it {'rejects' if i % 2 else 'demands'} a ceasefire."
+    first, second = text.index(". ") + 1, text.index("Russia")
+    sents = [Span(text[:first], 0, first), Span(text[second:], second, len(text))]
+    ru = ActorMention("Putin", 0, 5, actor_id="putin", name="Vladimir Putin", country="RUS", sector="GOV")
+    ua = ActorMention("Zelensky", 10, 18, actor_id="zelensky", name="Volodymyr Zelensky", country="UKR", sector="GOV")
+    russia = ActorMention("Russia", second, second + 6, country="RUS", sector="GOV")
+    doc_id = f"talks-{i:03d}"
+    meeting = Meeting(id=stable_id(doc_id, "m"), level="leaders", format="bilateral", status="held",
+                      participants=[ru, ua], date=day, evidence=[sents[0]], sentence=0)
+    position = Position(id=stable_id(doc_id, "p"), actor=russia, issue="ceasefire",
+                        stance="reject" if i % 2 else "demand", statement=sents[1].text, evidence=sents[1],
+                        date=day, sentence=1)
+    doc = {"id": doc_id, "text": text, "title": f"Talks {i}", "published": day}
+    return doc, sents, DocumentResult(id=doc_id, meetings=[meeting], positions=[position])
+
+
+N_TALKS = PAGE_SIZE + 5
+
+
+@pytest.fixture(scope="module")
+def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    app = create_app(str(tmp_path_factory.mktemp("busy") / "busy.db"))
+    for i in range(N_TALKS):
+        app.state.store.save_document(*_talks_doc(i))
+    with TestClient(app) as c:
+        yield c
+
+
+def _cards(html: str) -> list[str]:
+    return re.findall(r'<details class="meeting status-held">(.*?)</details>', html, re.S)
+
+
+def test_meetings_board_shows_the_most_recent_per_cell_and_links_to_all(busy: TestClient) -> None:
+    html = busy.get("/meetings").text
+    cards = _cards(html)
+    days = [(dt.date(2025, 1, 6) + dt.timedelta(days=7 * i)).isoformat() for i in range(N_TALKS)]
+    assert len(cards) == CELL_SHOWN and f"{N_TALKS} meetings" in _text(html)
+    assert [re.search(r'class="date">([\d-]+)<', c).group(1) for c in cards] == days[::-1][:CELL_SHOWN]
+    [more] = [a for a in _links(html, "/meetings?") if "status=held" in a]
+    assert f"show all {N_TALKS}" in _text(html) and "level=leaders" in more
+    seen: list[str] = []
+    while more:  # every meeting of the cell, a page at a time, each entry linked to its sentence
+        page = busy.get(more).text
+        cards = _cards(page)
+        assert 0 < len(cards) <= PAGE_SIZE
+        for c in cards:
+            [doc] = _links(c, "/documents/")
+            assert "span=0-" in doc
+            seen.append(doc.split("?")[0])
+        older = [a for a in re.findall(r'href="([^"]+)" rel="next"', page)]
+        more = unescape(older[0]) if older else ""
+    assert sorted(seen) == sorted(f"/documents/talks-{i:03d}" for i in range(N_TALKS))
+
+
+def test_positions_grid_shows_latest_reports_and_links_to_the_whole_thread(busy: TestClient) -> None:
+    html = busy.get("/positions").text
+    cell = re.search(r'<details class="stance stance-(?:demand|reject)">(.*?)</details>', html, re.S).group(1)
+    assert len(re.findall(r"<li>", cell)) == HISTORY_SHOWN and f"all {N_TALKS} reports" in _text(cell)
+    [thread] = _links(cell, "/positions?")
+    seen: list[str] = []
+    while thread:
+        page = busy.get(thread).text
+        assert "Position: RUS on ceasefire" in _text(page)
+        seen += [d.split("?")[0] for d in _links(page, "/documents/") if "span=" in d]
+        older = re.findall(r'href="([^"]+)" rel="next"', page)
+        thread = unescape(older[0]) if older else ""
+    assert seen == [f"/documents/talks-{i:03d}" for i in reversed(range(N_TALKS))]  # newest first, all of them
+    assert busy.get("/positions", params={"actor": "RUS", "issue": "territory"}).status_code == 404

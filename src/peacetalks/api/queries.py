@@ -11,14 +11,16 @@ GIN-indexed to_tsvector with websearch_to_tsquery, a LIKE scan where FTS5 is mis
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import json
 from collections import defaultdict
-from typing import Any, Optional
+from contextlib import contextmanager
+from typing import Any, Iterator, Optional
 
 from sqlalchemy import Connection, ColumnElement, Select, and_, func, or_, select, tuple_
 
 from peacetalks.negotiation.consolidate import party_key
-from peacetalks.store import queries as store_queries, schema as s, search
+from peacetalks.store import party_filter, queries as store_queries, schema as s, search
 
 MAX_TERMS = search.MAX_WORDS
 QUADS = ("verbal_cooperation", "material_cooperation", "verbal_conflict", "material_conflict")
@@ -68,19 +70,27 @@ def actors(conn: Connection, q: Optional[str], country: Optional[str], limit: in
 
 def _actor_filter(key: str) -> ColumnElement[bool]:
     """event_actors rows of the actor ``key`` (see actor_key)."""
-    ea = s.event_actors
+    return _actor_match(key)(lambda name: s.event_actors.c[name])
+
+
+def _actor_match(key: str) -> party_filter.Match:
+    """The actor ``key`` over event_actors columns given by name (party_filter hides them from
+    the planner when it walks the events in page order)."""
     country, sep, sector = key.partition(":")
     if sep and country.isupper() and sector.isupper():
-        return and_(ea.c.actor_id.is_(None), ea.c.country == country, ea.c.sector == sector)
-    return ea.c.actor_id == key
+        return lambda col: and_(s.event_actors.c.actor_id.is_(None), col("country") == country,
+                                col("sector") == sector)
+    return lambda col: col("actor_id") == key
 
 
 def actor_events(conn: Connection, key: str, limit: int, offset: int) -> list[dict[str, Any]]:
-    """Events the actor ``key`` takes part in (as actor or recipient), newest first."""
-    e, ea, d = s.events, s.event_actors, s.documents
-    mine = select(ea.c.doc_id, ea.c.event_id).where(ea.c.role.in_(("actor", "recipient")), _actor_filter(key))
+    """Events the actor ``key`` takes part in (as actor or recipient), newest first: for a busy
+    actor the newest events are walked in index order and checked one by one (party_filter);
+    the IN over all its event_actors rows took 0.66 s for rus-government at 1M events."""
+    e, d = s.events, s.documents
+    mine = party_filter.party_filter(conn, _actor_match(key), page_end=offset + limit, walkable=True)
     stmt = (select(e.c.record, d.c.id.label("doc_id"), d.c.published, d.c.title, d.c.source, d.c.url)
-            .join(d, d.c.id == e.c.doc_id).where(tuple_(e.c.doc_id, e.c.id).in_(mine)))
+            .join(d, d.c.id == e.c.doc_id).where(mine))
     return [_event_row(r) for r in store_queries.ordered_rows(conn, stmt, e, "-date", limit, offset)]
 
 
@@ -275,7 +285,8 @@ def party_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
         or_(mp.c.country.in_(keys), mp.c.actor_id.in_(keys), func.lower(mp.c.text).in_(low)))
     stmt = (select(m.c.record, *store_queries.DOC_COLS).join(s.documents, s.documents.c.id == m.c.doc_id)
             .where(tuple_(m.c.doc_id, m.c.id).in_(theirs)))
-    return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, m, "date", None, 0)]
+    with gc_paused():
+        return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, m, "date", None, 0)]
 
 
 def party_positions(conn: Connection, keys: list[str], stance: Optional[str] = None) -> list[dict[str, Any]]:
@@ -286,7 +297,24 @@ def party_positions(conn: Connection, keys: list[str], stance: Optional[str] = N
             .where(or_(p.c.actor_country.in_(keys), p.c.actor_id.in_(keys), func.lower(p.c.actor_text).in_(low))))
     if stance:
         stmt = stmt.where(p.c.stance == stance)
-    return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, p, "date", None, 0)]
+    with gc_paused():
+        return [store_queries.with_doc(r.record, r) for r in store_queries.ordered_rows(conn, stmt, p, "date", None, 0)]
+
+
+@contextmanager
+def gc_paused() -> Iterator[None]:
+    """No cyclic garbage collection while a bulk of records is decoded. Thousands of new dicts
+    (none in a cycle) trigger collections that each walk the whole heap: half of the time of
+    reading a process's 8,000 meetings at 1M events (220 ms against 120 ms). Reference counting
+    still frees everything; the collector runs again afterwards, as it was. The switch is
+    process-wide: of overlapping requests, whichever found it on turns it back on."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
 
 
 def document_metas(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]]:

@@ -46,27 +46,42 @@ def indicators(request: Request, name: str,
     return {"process": name, "dyads": dyads, "weeks": rows}
 
 
+HISTORY = Query(None, ge=0, le=100_000, description="keep the latest N entries of each item's history and "
+                                                    "evidence (history_count: how many there are); default all")
+
+
 @router.get("/{name}/meetings")
 def meetings(request: Request, name: str, status: Optional[str] = Query(None, max_length=100),
              level: Optional[str] = Query(None, max_length=100), limit: int = Query(100, ge=1, le=500),
-             offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+             offset: int = Query(0, ge=0, le=MAX_OFFSET), history: Optional[int] = HISTORY) -> dict[str, Any]:
     """Meetings consolidated across documents, each with its status history and evidence."""
     v = views.view(store_of(request), process_or_404(name))
     statuses, levels = set(_list(status)), set(_list(level))
     rows = [m for m in v.meetings if (not statuses or m["status"] in statuses) and (not levels or m["level"] in levels)]
-    return page(rows[offset:offset + limit], limit, offset)
+    return page(_latest(rows[offset:offset + limit], history), limit, offset)
 
 
 @router.get("/{name}/positions")
 def positions(request: Request, name: str, issue: Optional[str] = Query(None, max_length=100),
               actor: Optional[str] = Query(None, max_length=100), limit: int = Query(100, ge=1, le=500),
-              offset: int = Query(0, ge=0, le=MAX_OFFSET)) -> dict[str, Any]:
+              offset: int = Query(0, ge=0, le=MAX_OFFSET), history: Optional[int] = HISTORY) -> dict[str, Any]:
     """Position threads per (party, issue), with stance history, changes and evidence."""
     v = views.view(store_of(request), process_or_404(name))
     issues = set(_list(issue))
     rows = [t for t in v.positions if (not issues or t["issue"] in issues)
             and (not actor or t["actor_key"].lower() == actor.lower())]
-    return page(rows[offset:offset + limit], limit, offset)
+    return page(_latest(rows[offset:offset + limit], history), limit, offset)
+
+
+def _latest(items: list[dict[str, Any]], n: Optional[int]) -> list[dict[str, Any]]:
+    """Each item with only the latest ``n`` history and evidence entries (copies: the cached view
+    stays whole). A thread reaches a thousand reports at 1M events; a client showing the latest
+    stance needs a few, and the full list stays one request away (no ``history``)."""
+    if n is None:
+        return items
+    return [{**i, "history_count": len(i.get("history") or []),
+             "history": (i.get("history") or [])[-n:] if n else [],
+             "evidence": (i.get("evidence") or [])[-n:] if n else []} for i in items]
 
 
 def _list(value: Optional[str]) -> list[str]:

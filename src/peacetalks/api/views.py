@@ -121,13 +121,16 @@ class ProcessView:
 
     @cached_property
     def meetings(self) -> list[dict[str, Any]]:
-        """Consolidated, with history."""
-        return consolidate_meetings(self._my_meetings)
+        """Consolidated, with history (read and consolidated without the cyclic collector: see
+        queries.gc_paused; at 1M events this part took 0.58 s with it, 0.33 s without)."""
+        with queries.gc_paused():
+            return consolidate_meetings(self._my_meetings)
 
     @cached_property
     def positions(self) -> list[dict[str, Any]]:
-        """Threads, with history."""
-        return consolidate_positions(self._my_positions)
+        """Threads, with history (as meetings, without the cyclic collector)."""
+        with queries.gc_paused():
+            return consolidate_positions(self._my_positions)
 
     @cached_property
     def stage(self) -> dict[str, Any]:

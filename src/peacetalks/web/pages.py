@@ -153,27 +153,93 @@ def events_page(request: Request, offset: int = Query(0, ge=0, le=10_000_000), t
 
 # ------------------------------------------------------------------ meetings and positions
 
-def meetings_page(request: Request, process: Optional[str] = Query(None, max_length=100)) -> Response:
+CELL_SHOWN = 8  # meetings per board cell (the most recent); the cell links to all of its meetings
+HISTORY_SHOWN = 5  # latest entries of a position thread in its grid cell; the cell links to the thread
+
+
+def _recent(m: dict[str, Any]) -> str:
+    """Recency of a consolidated meeting or thread: its latest report (history is chronological)."""
+    last = (m.get("history") or [{}])[-1]
+    return str(m.get("last_seen") or last.get("date") or "")
+
+
+def _pages(request: Request, name: str, params: dict[str, Any], offset: int, total: int) -> dict[str, str]:
+    return {"newer": link(request, name, {**params, "offset": max(offset - PAGE_SIZE, 0) or None}) if offset else "",
+            "older": link(request, name, {**params, "offset": offset + PAGE_SIZE}) if offset + PAGE_SIZE < total else ""}
+
+
+def meetings_page(request: Request, process: Optional[str] = Query(None, max_length=100),
+                  level: Optional[str] = Query(None, max_length=40), status: Optional[str] = Query(None, max_length=40),
+                  offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+    """The board: per level and status, the CELL_SHOWN most recent meetings and a link to all of
+    them. With ``level`` and/or ``status``: those meetings, newest first, PAGE_SIZE a page (at 1M
+    events a process has thousands of meetings: rendering every card took 0.4-0.7 s)."""
     p = _process(process)
     v = views.view(_store(request), p)
+    if level or status:
+        return _meeting_list(request, p, v.meetings, level, status, offset)
     board = {(lv, st): [] for lv in LEVELS for st in STATUSES}  # type: dict[tuple[str, str], list[dict[str, Any]]]
     for m in v.meetings:
-        board.setdefault((m["level"] if m["level"] in LEVELS else "unspecified", m["status"]), []).append(m)
+        board.setdefault((_level(m), m["status"]), []).append(m)
+    totals = {cell: len(items) for cell, items in board.items()}
+    shown = {cell: sorted(items, key=_recent, reverse=True)[:CELL_SHOWN] for cell, items in board.items()}
     levels = [lv for lv in LEVELS if any(board.get((lv, st)) for st in STATUSES)]
     statuses = [st for st in STATUSES if any(board.get((lv, st)) for lv in LEVELS)]
-    return render(request, "meetings.html", {"process": p, "board": board, "levels": levels, "statuses": statuses,
-                                             "count": len(v.meetings), "parties": _parties})
+    more = {cell: link(request, "meetings_page", {"process": process, "level": cell[0], "status": cell[1]})
+            for cell, n in totals.items() if n > CELL_SHOWN}
+    return render(request, "meetings.html", {"process": p, "board": shown, "totals": totals, "more": more,
+                                             "levels": levels, "statuses": statuses, "count": len(v.meetings),
+                                             "parties": _parties, "listing": None, "cell_shown": CELL_SHOWN})
 
 
-def positions_page(request: Request, process: Optional[str] = Query(None, max_length=100)) -> Response:
+def _level(m: dict[str, Any]) -> str:
+    return str(m["level"]) if m["level"] in LEVELS else "unspecified"
+
+
+def _meeting_list(request: Request, p: Process, meetings: list[dict[str, Any]], level: Optional[str],
+                  status: Optional[str], offset: int) -> Response:
+    chosen = sorted((m for m in meetings if (not level or _level(m) == level) and (not status or m["status"] == status)),
+                    key=_recent, reverse=True)
+    params = {"process": p.name, "level": level, "status": status}
+    listing = {"level": level or "", "status": status or "", "offset": offset, "total": len(chosen),
+               "cards": chosen[offset:offset + PAGE_SIZE], "pages": _pages(request, "meetings_page", params, offset, len(chosen)),
+               "board": link(request, "meetings_page", {"process": p.name})}
+    return render(request, "meetings.html", {"process": p, "listing": listing, "count": len(meetings),
+                                             "parties": _parties})
+
+
+def positions_page(request: Request, process: Optional[str] = Query(None, max_length=100),
+                   actor: Optional[str] = Query(None, max_length=200), issue: Optional[str] = Query(None, max_length=40),
+                   offset: int = Query(0, ge=0, le=10_000_000)) -> Response:
+    """The grid: per party and issue the latest stance with its HISTORY_SHOWN latest reports and a
+    link to the thread. With ``actor`` and ``issue``: that thread's whole history, newest first,
+    PAGE_SIZE a page (threads reach a thousand reports at 1M events)."""
     p = _process(process)
     v = views.view(_store(request), p)
+    if actor and issue:
+        return _thread(request, p, v.positions, actor, issue, offset)
     cells = {(t["actor_key"], t["issue"]): t for t in v.positions}
     actors = sorted({t["actor_key"] for t in v.positions})
     issues = [i for i in ISSUES if any(t["issue"] == i for t in v.positions)]
     issues += sorted({t["issue"] for t in v.positions} - set(issues))
+    recent = {key: t["history"][-HISTORY_SHOWN:] for key, t in cells.items()}
+    threads = {key: link(request, "positions_page", {"process": process, "actor": key[0], "issue": key[1]})
+               for key in cells}
     return render(request, "positions.html", {"process": p, "cells": cells, "actors": actors, "issues": issues,
-                                              "threads": v.positions})
+                                              "recent": recent, "threads": threads, "thread": None})
+
+
+def _thread(request: Request, p: Process, positions: list[dict[str, Any]], actor: str, issue: str,
+            offset: int) -> Response:
+    found = next((t for t in positions if t["actor_key"] == actor and t["issue"] == issue), None)
+    if found is None:
+        raise HTTPException(404, f"no position of {actor!r} on {issue!r} in {p.name}")
+    history = list(reversed(found["history"]))
+    params = {"process": p.name, "actor": actor, "issue": issue}
+    thread = {"t": found, "offset": offset, "total": len(history), "entries": history[offset:offset + PAGE_SIZE],
+              "pages": _pages(request, "positions_page", params, offset, len(history)),
+              "grid": link(request, "positions_page", {"process": p.name})}
+    return render(request, "positions.html", {"process": p, "thread": thread, "actors": [], "cells": {}})
 
 
 # ------------------------------------------------------------------ actors, places

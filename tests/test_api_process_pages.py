@@ -1,0 +1,71 @@
+"""/api/processes/{name}/meetings and /positions page through every consolidated record
+(limit/offset, default 100) and can trim each history to its latest entries (``history``)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any, Iterator
+
+import pytest
+from fastapi.testclient import TestClient
+
+from peacetalks.api import create_app
+from peacetalks.records import ActorMention, DocumentResult, Meeting, Position, Span, stable_id
+
+N = 23
+
+
+def _doc(i: int) -> tuple[dict[str, Any], list[Span], DocumentResult]:
+    day = (dt.date(2025, 1, 6) + dt.timedelta(days=7 * i)).isoformat()
+    text = f"Lavrov and Sybiha met on {day}. Russia said it {'rejects' if i % 2 else 'demands'} a ceasefire."
+    first, second = text.index(". ") + 1, text.index("Russia")
+    sents = [Span(text[:first], 0, first), Span(text[second:], second, len(text))]
+    ru = ActorMention("Lavrov", 0, 6, actor_id="lavrov", name="Sergei Lavrov", country="RUS", sector="GOV")
+    ua = ActorMention("Sybiha", 11, 17, actor_id="sybiha", name="Andrii Sybiha", country="UKR", sector="GOV")
+    doc_id = f"ministers-{i:03d}"
+    meeting = Meeting(id=stable_id(doc_id, "m"), level="ministers", format="bilateral", status="held",
+                      participants=[ru, ua], date=day, evidence=[sents[0]], sentence=0)
+    position = Position(id=stable_id(doc_id, "p"), actor=ActorMention("Russia", second, second + 6, country="RUS",
+                                                                        sector="GOV"),
+                        issue="ceasefire", stance="reject" if i % 2 else "demand", statement=sents[1].text,
+                        evidence=sents[1], date=day, sentence=1)
+    return ({"id": doc_id, "text": text, "title": f"Talks {i}", "published": day}, sents,
+            DocumentResult(id=doc_id, meetings=[meeting], positions=[position]))
+
+
+@pytest.fixture(scope="module")
+def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
+    app = create_app(str(tmp_path_factory.mktemp("talks") / "talks.db"))
+    for i in range(N):
+        app.state.store.save_document(*_doc(i))
+    with TestClient(app) as c:
+        yield c
+
+
+def test_meetings_page_through_every_consolidated_meeting(client: TestClient) -> None:
+    url = "/api/processes/russia-ukraine/meetings"
+    whole = client.get(url).json()
+    assert whole["limit"] == 100 and whole["count"] == N and whole["next_offset"] is None
+    got, offset = [], 0
+    while offset is not None:
+        body = client.get(url, params={"limit": 10, "offset": offset}).json()
+        got += body["items"]
+        offset = body["next_offset"]
+    assert got == whole["items"]
+    assert client.get(url, params={"limit": 0}).status_code == 422
+
+
+def test_history_keeps_the_latest_entries_and_says_how_many(client: TestClient) -> None:
+    url = "/api/processes/russia-ukraine/positions"
+    [full] = client.get(url, params={"issue": "ceasefire"}).json()["items"]
+    [short] = client.get(url, params={"issue": "ceasefire", "history": 3}).json()["items"]
+    assert len(full["history"]) == N and "history_count" not in full
+    assert short["history"] == full["history"][-3:] and short["history_count"] == N
+    assert short["evidence"] == full["evidence"][-3:] and short["stance"] == full["stance"]
+    [bare] = client.get(url, params={"issue": "ceasefire", "history": 0}).json()["items"]
+    assert bare["history"] == [] and bare["history_count"] == N
+    # the cached view is not trimmed by a trimmed answer
+    assert client.get(url, params={"issue": "ceasefire"}).json()["items"][0] == full
+    meetings = client.get("/api/processes/russia-ukraine/meetings", params={"history": 1}).json()["items"]
+    assert all(len(m["history"]) == 1 and m["history_count"] >= 1 for m in meetings)
+    assert client.get(url, params={"history": -1}).status_code == 422

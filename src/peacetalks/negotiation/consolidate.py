@@ -309,7 +309,8 @@ def stance_change(old: str, new: str) -> Optional[str]:
 
 
 def _document_stances(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One stance per document, in order: the one it states most often (ties: the first stated).
+    """One stance per document, in order: the one it states most often (ties: the last stated, as an
+    article's body spells out, and qualifies, what its opening summarises).
 
     A change of position is a change between reports. Within one article a side can refuse one
     thing and set a condition on a related one ("will not cede land"; "talks on territory only
@@ -322,7 +323,7 @@ def _document_stances(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for rows in by_doc.values():
         counts = Counter(r["stance"] for r in rows)
         top = max(counts.values())
-        out.append(next(r for r in rows if counts[r["stance"]] == top))
+        out.append([r for r in rows if counts[r["stance"]] == top][-1])
     return out
 
 

@@ -7,7 +7,7 @@ matching a sentence costs one dict lookup per token whatever the size of the lis
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
@@ -78,6 +78,10 @@ class IssueLexicon:
     talk_words: frozenset[str] = frozenset()  # unconditional_talks (issues.yaml)
     talk_condition_nouns: frozenset[str] = frozenset()
     unconditional_words: frozenset[str] = frozenset()
+    label_nouns: frozenset[str] = frozenset()
+    non_security_topics: frozenset[str] = frozenset()
+    propose_verbs: frozenset[str] = frozenset()
+    false_senses: dict[str, frozenset[str]] = field(default_factory=dict)
 
 
 @functools.lru_cache(maxsize=1)
@@ -147,6 +151,10 @@ def issues() -> IssueLexicon:
         threat_nouns=frozenset(raw.get("threat_nouns") or ()),
         rebuttal_issues=frozenset(raw.get("rebuttal_issues") or ()),
         rebuttal_nouns=frozenset(raw.get("rebuttal_nouns") or ()),
+        label_nouns=frozenset(raw.get("label_nouns") or ()),
+        non_security_topics=frozenset(raw.get("non_security_topics") or ()),
+        propose_verbs=frozenset(raw.get("propose_verbs") or ()),
+        false_senses={k: frozenset(v or ()) for k, v in (raw.get("false_senses") or {}).items()},
         **_unconditional_talks(raw.get("unconditional_talks") or {}),
     )
 

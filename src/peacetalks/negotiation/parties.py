@@ -16,7 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import doccache, lexicon
-from peacetalks.negotiation.syntax import REPORTING, dateline_end
+from peacetalks.negotiation.syntax import REPORTING, dateline_end, subject_of
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
 LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
@@ -66,7 +66,8 @@ class PartyIndex:
             return self._subject_in_sentence(token)
         if want_person and token.dep_ in ("nsubj", "nsubjpass"):
             if token.i not in self._resolved:
-                self._resolved[token.i] = self._reporter(token) or self._previous_subject(token)
+                self._resolved[token.i] = self._reporter(token) or self._conjoined_subject(token) \
+                    or self._previous_subject(token)
             if self._resolved[token.i] is not None:
                 return self._resolved[token.i]
         for m in sorted(self.mentions, key=lambda m: -m.start):
@@ -91,6 +92,19 @@ class PartyIndex:
         if m is None or m.actor_id is None or not m.country or _organisation(m, token.doc):
             return None
         return None if self._nearer_subject(token, root, m) else m
+
+    def _conjoined_subject(self, token: Token) -> Optional[ActorMention]:
+        """"Putin told Trump that ..., but he declined to agree to a ceasefire": the subject "he" of
+        a clause conjoined to one with a person as subject continues that subject, not the latest
+        name (an object)."""
+        verb = token.head
+        if verb.dep_ != "conj":
+            return None
+        subj = subject_of(verb.head, limit=1)  # skips a dateline read as a subject
+        m = self.by_token.get(subj.i) if subj is not None and subj.i < token.i else None
+        if m is None or m.actor_id is None or not m.country or _organisation(m, token.doc):
+            return None
+        return m
 
     def _previous_subject(self, token: Token) -> Optional[ActorMention]:
         """"Trump said there was no reason for Putin to fire missiles. He suggested ...": a main-

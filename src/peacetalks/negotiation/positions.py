@@ -137,12 +137,46 @@ def find_issues(sent: SpacySpan) -> list[IssueMatch]:
             i += 1  # "only this can guarantee that ...": the verb is not the issue
             continue
         head = max(span, key=lambda t: (t.head.i not in {s.i for s in span}, -abs(t.i - span[-1].i)))
-        if head.pos_ == "ADJ" and head.dep_ == "amod" and _stance_phrase(head.head) in lex.stance_verbs:
+        if (hit[1] == "security_guarantees" and len(span) == 1 and _other_guarantee(head, lex)) \
+                or _other_sense(hit[1], head, lex):
+            pass  # "guarantees on gas supplies": a guarantee of something else, no security guarantee
+        elif head.pos_ == "ADJ" and head.dep_ == "amod" and _stance_phrase(head.head) in lex.stance_verbs:
             pass  # "regard troops as legitimate targets": a stance phrase, not the legitimacy issue
         elif not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
             out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
         i += len(hit[0])
     return _with_unconditional_talks(sent, lemmas, out)
+
+
+def _other_guarantee(head: Token, lex: lexicon.IssueLexicon) -> bool:
+    """A bare "guarantee" about a non-security topic ("guarantees on gas supplies", "payment
+    guarantees", "guarantees for grain exports"): its modifiers or its on/for/of object name it."""
+    topics = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
+    for prep in head.rights:
+        if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "of", "over", "about"):
+            topics += [t for o in prep.children if o.dep_ == "pobj" for t in o.subtree]
+    return any(t.lemma_.lower() in lex.non_security_topics for t in topics)
+
+
+def _other_sense(issue: str, head: Token, lex: lexicon.IssueLexicon) -> bool:
+    """An issue word used in another sense (``issues.yaml: false_senses``)."""
+    senses, lemma = lex.false_senses, head.lemma_.lower()
+    near = [t.lemma_.lower() for t in [*head.conjuncts, *head.lefts]]
+    if issue == "territory" and lemma == "land":
+        return any(w in senses.get("domains", ()) for w in near)  # "cover land, sea and air"
+    if issue == "territory" and head.pos_ == "VERB" and lemma in ("hand", "cede", "surrender"):
+        obj = next((c for c in head.children if c.dep_ == "dobj"), None)  # "hand over this draft"
+        return obj is not None and obj.lemma_.lower() in senses.get("handed", ())
+    if issue == "elections" and lemma == "vote":  # "would not come to a vote", "a vote on the bill"
+        objs = [o.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+        to_vote = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in ("come", "put", "bring")
+        return to_vote or any(o in senses.get("procedures", ()) for o in objs)
+    if issue == "sanctions" and lemma == "sanction" and head.pos_ == "VERB":  # "an act sanctioned by Kyiv"
+        return head.dep_ == "acl" and head.head.lemma_.lower() in senses.get("authorised", ())
+    if issue == "sanctions" and lemma == "restriction":  # "range restrictions", "restrictions on the range of"
+        near += [o.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
+        return any(w in senses.get("limits", ()) for w in near)
+    return False
 
 
 def _with_unconditional_talks(sent: SpacySpan, lemmas: list[str], out: list[IssueMatch]) -> list[IssueMatch]:
@@ -216,6 +250,8 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             break  # only the verb that takes the noun itself ("Israel rejected the Hamas demand")
         if match.issue == "sanctions" and stance == "accept" and node.lemma_.lower() in _ENACT:
             return out  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
+        if match.issue == "sanctions" and stance == "accept" and _proposes_measure(node, match.head):
+            return out  # "the Commission proposed a package of sanctions": a step in enacting them
         actors = _imposer(node, index) if stance in ("demand", "condition") and _imposed(node) else None
         # in "a ceasefire would be possible only if Ukraine withdrew from the regions" the ceasefire
         # (another issue) is the topic of the condition, not its holder
@@ -236,6 +272,16 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             break
         owner = node
     return out
+
+
+def _proposes_measure(node: Token, head: Token) -> bool:
+    """"proposed an 18th package of sanctions": a propose verb whose object is the measure itself
+    (no verb between: "proposed lifting sanctions" is a stance on the sanctions)."""
+    if node.lemma_.lower() not in lexicon.issues().propose_verbs:
+        return False
+    path = list(ancestors(head))
+    between = path[:path.index(node)] if node in path else path
+    return not any(t.pos_ in ("VERB", "AUX") and t.dep_ != "prep" for t in between)  # "including" is a prep
 
 
 def _own_holder(node: Token, index: PartyIndex, issue: str) -> bool:
@@ -267,6 +313,10 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         return  # "the deployment of troops after a ceasefire": the ceasefire only dates it
     if _place_qualifier(head, issue):
         return  # "deployment of troops near Russia's borders": the border only places the troops
+    if head.dep_ == "pobj" and head.head.lower_ == "without" and head.head.head.pos_ in ("VERB", "AUX") \
+            and _negated(head.head.head):
+        yield "condition", head.head.head  # "would not agree to any settlement without security guarantees"
+        return
     if (rebuttal := _rebuttal_noun(head, issue, lex)) is not None:
         yield "reject", rebuttal  # "Putin's lies about legitimacy are an excuse": the claim is rebutted
         return
@@ -284,6 +334,10 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         if node is head:
             yield from _head_stances(node)
             continue
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in _PROPOSAL_NOUNS and _relative_subject(node):
+            continue  # "rejected any settlement that would recognise Russia's annexation": the settlement's terms
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in lex.label_nouns:
+            continue  # "'realities on the ground', a phrase Kyiv regards as a demand to cede ...": Kyiv's reading
         if issue == "sanctions" and prev is head and head.dep_ == "dobj" and node.lemma_.lower() in lex.weigh_verbs:
             yield "condition", node  # "is considering new sanctions": a measure held over the other side
             return
@@ -311,10 +365,34 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
             found = "condition"
         if found == "demand" and prev is head and head.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in _REQUIRE:
             found = "condition"  # "a longer ceasefire would require answers first": terms set for it
+        if found in _FLIP and _limited(head, node):
+            found = _FLIP[found]  # "would no longer impose range restrictions on weapons": for the weapons
         if found is not None:
             yield found, node
     if issue == "legitimacy":  # "X is illegitimate", reported: a claim of the reporter
         yield "claim", nodes[-1]
+
+
+# Appeals a speaker makes in their own voice ("called for new sanctions").
+_APPEALS = frozenset({"call for", "call on", "urge", "appeal", "appeal for", "press for", "push for", "demand"})
+_FLIP = {"accept": "reject", "reject": "accept"}
+# Nouns of a limit put on something: a stance on the limit is the opposite stance on the thing.
+_LIMIT_NOUNS = frozenset({"restriction", "limit", "limitation", "cap", "curb", "ban", "constraint"})
+
+
+def _relative_subject(verb: Token) -> bool:
+    """The relative clause's subject is its relative pronoun ("a deal that would recognise ...")."""
+    return any(c.dep_ in ("nsubj", "nsubjpass") and c.tag_ in ("WDT", "WP") for c in verb.children)
+
+
+def _limited(head: Token, node: Token) -> bool:
+    """The issue is what a limit noun on the way to ``node`` restricts ("restrictions on weapons")."""
+    for tok in [head, *ancestors(head)]:
+        if tok.i == node.i:
+            return False
+        if tok.dep_ == "pobj" and tok.head.lower_ in ("on", "of") and tok.head.head.lemma_.lower() in _LIMIT_NOUNS:
+            return True
+    return False
 
 
 def _rebuttal_noun(head: Token, issue: str, lex: lexicon.IssueLexicon) -> Optional[Token]:
@@ -433,6 +511,8 @@ _WANTING = frozenset({"want", "demand", "urge", "ask", "press", "require", "expe
 # Verbs whose subject is what is conditioned and whose object is the condition.
 _REQUIRE = frozenset({"require", "need", "depend", "presuppose", "hinge"})
 _CONTAIN = frozenset({"include", "contain", "cover", "ensure", "guarantee", "provide"})
+# Verbs of a measure held up: in the passive with the measure as subject, its owner is no holder.
+_STALL = frozenset({"block", "veto", "reject", "oppose", "delay", "freeze", "hold", "stall", "deny", "refuse"})
 _ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
 _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease",
                      "hold", "organise", "organize", "release", "contribute",
@@ -523,6 +603,8 @@ def _negated(node: Token) -> bool:
     for _ in range(3):
         if is_negated(cur):
             return True
+        if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REFUSE:
+            return True  # "refused to accept a ceasefire", "declined to agree to ..."
         if cur.dep_ == "acl" and cur.head.lemma_.lower() in _ROOM_NOUNS:
             cur = cur.head  # "in no hurry to accept", "no intention to allow"
             continue
@@ -532,6 +614,8 @@ def _negated(node: Token) -> bool:
     return False
 
 
+# Verbs whose infinitive complement is refused: "declined to agree" reads as "would not agree".
+_REFUSE = frozenset({"refuse", "decline"})
 # Locative prepositions: an issue word after them places another thing ("troops near the border").
 _LOCATIVE = frozenset({"near", "at", "on", "in", "inside", "around", "beyond", "within"})  # not "along": a line of contact is the issue
 # Words just before a "that"-clause that make it a condition ("provided that ...").
@@ -547,12 +631,29 @@ def _before(clause: Token) -> str:
 def _place_qualifier(head: Token, issue: str) -> bool:
     """A territory word in a locative phrase of a noun only places that noun."""
     prep = head.head
-    return issue == "territory" and head.dep_ == "pobj" and prep.lower_ in _LOCATIVE \
-        and prep.head.pos_ in ("NOUN", "PROPN") and prep.head.lemma_.lower() not in lexicon.issues().stance_verbs
+    if issue != "territory" or head.dep_ != "pobj" or prep.lower_ not in _LOCATIVE:
+        return False
+    owner = prep.head
+    if owner.pos_ in ("VERB", "AUX"):
+        # "the bodies, which (he said) were waiting in trucks at the border": a clause describing a thing
+        return _describing(owner) and owner.lemma_.lower() not in lexicon.issues().stance_verbs
+    return owner.pos_ in ("NOUN", "PROPN") and owner.lemma_.lower() not in lexicon.issues().stance_verbs
+
+
+def _describing(verb: Token) -> bool:
+    """The verb is (inside) a relative or participial clause on a noun."""
+    for tok in [verb, *ancestors(verb, 3)]:
+        if tok.dep_ in ("relcl", "acl"):
+            return True
+        if tok.dep_ not in ("ccomp", "xcomp", "conj") or tok.pos_ not in ("VERB", "AUX"):
+            return False
+    return False
 
 
 def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
-    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"]
+    # the parser reads a clause-opening "once" as an adverb ("once a ceasefire took hold")
+    marks = [c.lower_ for c in clause.children if c.dep_ == "mark"
+             or (c.dep_ == "advmod" and c.i == clause.left_edge.i and c.lower_ == "once")]
     if clause.dep_ == "ccomp":  # "... provided that Azerbaijan withdraws": parsed as a reported clause
         edge = clause.left_edge.i
         return edge > 0 and clause.doc[edge - 1].lower_ in _CONDITION_LEAD_WORDS \
@@ -590,7 +691,7 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
         excluder = _imposer(node.head, index)  # "Brussels should have no role, the Hungarian minister said"
         if excluder:
             return excluder
-    subj = subject_of(node)
+    subj = _reporter_subject(node) or subject_of(node)
     if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
         verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None else None
@@ -606,9 +707,12 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
                 return _with_conjuncts(spk, index)
             m = index.resolve_pronoun(subj)
             return [m] if m else []
+        if subj.dep_ == "nsubjpass" and subj.head.i == node.i and subj.pos_ == "NOUN" and index.at(subj) is None \
+                and node.lemma_.lower() in _STALL:
+            return []  # "the EU's sanctions package remained blocked": a stalled measure, not its owner's refusal
         spk = speaker(sent)
         if subj.pos_ == "NOUN" and index.at(subj) is None and spk is not None and spk.i != subj.i \
-                and subj.lemma_.lower() in _PROPOSAL_NOUNS:
+                and (subj.lemma_.lower() in _PROPOSAL_NOUNS or _verdict_on_thing(node, subj)):
             # "Zelensky said the Russian demand ... was unacceptable": the verdict is the speaker's
             return _with_conjuncts(spk, index) if spk.pos_ != "PRON" else [m for m in [index.resolve_pronoun(spk)] if m]
         return _with_conjuncts(subj, index)
@@ -619,6 +723,35 @@ def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
         m = index.resolve_pronoun(spk)
         return [m] if m else []
     return _with_conjuncts(spk, index)
+
+
+def _reporter_subject(node: Token) -> Optional[Token]:
+    """"Zelensky said Russia had sent a low-level delegation and called for sanctions": the parser
+    joins the reporter's own appeal to the reported clause; an appeal verb in the past tense,
+    conjoined without a subject inside the clause of a reporting verb, is the reporter's."""
+    if node.dep_ != "conj" or node.tag_ != "VBD" or phrasal(node) not in _APPEALS \
+            or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
+        return None
+    for tok in ancestors(node, 4):
+        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
+            return subject_of(tok.head)
+        if tok.dep_ not in ("conj", "ccomp"):
+            return None
+    return None
+
+
+def _verdict_on_thing(node: Token, subj: Token) -> bool:
+    """"Any appearance of contingents from NATO countries ... is unacceptable," Lavrov said: a
+    verdict copula on a thing (not a party) is the speaker's, not the party named inside it."""
+    lex = lexicon.issues()
+    return node.lemma_.lower() in ("be", "remain") and subj.head.i == node.i and any(
+        c.dep_ in ("acomp", "attr") and _stance_phrase(c) in lex.stance_verbs and c.lemma_.lower() not in _ATTITUDES
+        for c in node.children)
+
+
+# Adjectives of a subject's own attitude ("the coalition would be ready"), not verdicts on a thing.
+_ATTITUDES = frozenset({"ready", "willing", "unwilling", "open", "prepared", "interested", "receptive", "amenable",
+                        "opposed"})
 
 
 def _reporter_of(sent: SpacySpan, index: PartyIndex) -> list[ActorMention]:

@@ -16,7 +16,7 @@ from fastapi.testclient import TestClient
 from peacetalks.api import create_app, indicators
 from peacetalks.api.views import view
 from peacetalks.data import sample_inputs
-from peacetalks.negotiation.process import Process, get_process, weekly_indicators
+from peacetalks.negotiation.process import Process, get_process, weekly_indicators, with_joined_parties
 from peacetalks.records import ActorMention, DocumentResult, Event, Span
 from peacetalks.runner import run_ingest
 from peacetalks.store import Store
@@ -79,12 +79,13 @@ SPECS = [  # multi-party, negated, undated, non-party, mediator dyads, text-keye
 
 
 def _full(store: Store, process: Process) -> list[dict[str, Any]]:
-    return weekly_indicators(process, store.events(), store.meetings(), store.positions())
+    # partyless reports joined to a meeting count for it, as in the brief and `process show`
+    return weekly_indicators(process, store.events(), with_joined_parties(store.meetings()), store.positions())
 
 
 def _fast(store: Store, process: Process) -> list[dict[str, Any]]:
     with store.engine.connect() as conn:
-        return indicators.weekly(conn, process, store.meetings(), store.positions())[0]
+        return indicators.weekly(conn, process, with_joined_parties(store.meetings()), store.positions())[0]
 
 
 @pytest.fixture(scope="module")

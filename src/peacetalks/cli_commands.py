@@ -420,11 +420,14 @@ def process_show(
     db: Optional[str] = typer.Option(None, "--db", help=DB_HELP),
 ) -> None:
     """A process's stage (highest level held/proposed) and weekly indicators with the stall index."""
-    from peacetalks.negotiation.process import stage, weekly_indicators
+    from peacetalks.negotiation.process import stage, weekly_indicators, with_joined_parties
 
     process = _process(name)
     with _open_store(db) as store:
         events, meetings, positions, _ = _process_inputs(store, since)
+    # A report naming no party counts for the meeting consolidation joins it to (as in the brief
+    # and the API); resolved over every row, before any filter: the meeting is among the others.
+    meetings = with_joined_parties(meetings)
     # The stage is the process's own: meetings with one of its parties taking part.
     own = [m for m in meetings if process.involves(m.get("participants") or [])]
     report = {"process": process.name, "stage": stage(own),

@@ -168,7 +168,9 @@ def weekly(conn: Connection, process: P.Process, meetings: list[dict[str, Any]],
     """(weekly_indicators rows, events involving a party) with events from the aggregate.
 
     ``meetings`` and ``positions`` may be every record or only the process's: the counting
-    below keeps the same ones weekly_indicators keeps. ``only``: the "ALL" rows and the rows
+    below keeps the same ones weekly_indicators keeps. Like weekly_indicators it counts the
+    meeting rows as given: pass them through ``with_joined_parties`` (over every row) so that a
+    partyless report joined to a meeting counts for it (api/views.py does). ``only``: the "ALL" rows and the rows
     of that one dyad ("" for "ALL" alone); None: every dyad."""
     table: dict[tuple[str, str], dict[str, Any]] = {}
     n_events = event_counts(conn, process, table, only)

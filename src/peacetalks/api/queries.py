@@ -328,12 +328,49 @@ def document_metas(conn: Connection, ids: list[str]) -> dict[str, dict[str, Any]
 
 
 def lean_party_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
-    """Meetings with a participant whose party key is one of ``keys``, with only what the weekly
-    indicators read (id, published, the record's own date string, status, historical,
-    preconditions, participants' country/actor_id/text): columns and JSON fields, no record
-    decoded whole. Two plain scans joined here: a tuple IN over the participants costs seconds
-    on SQLite at 10k meetings."""
-    m, mp, d = s.meetings, s.meeting_participants, s.documents
+    """Meetings with a participant whose party key is one of ``keys``, plus every meeting that
+    names no participant and, for those, the meetings they could join: what
+    ``negotiation.process.with_joined_parties`` needs to resolve a partyless report ("a planned
+    meeting of foreign ministers in London was cancelled") exactly as over all rows. Consolidation
+    joins such a report to the single earlier meeting with parties at its place (level, days,
+    channel), so every party set with a meeting at one of those places is read whole (a second
+    candidate of other parties makes the report ambiguous). Each row carries only what the weekly
+    indicators and that join read (id, doc_id, sentence, published, the record's own date string,
+    status, level, channel, place name, historical, preconditions, participants' country /
+    actor_id / text): columns and JSON fields, no record decoded whole."""
+    rows = {(r["doc_id"], r["id"]): r for r in _lean_meetings(conn, keys)}
+    partyless = _lean_partyless(conn)
+    rows.update(((r["doc_id"], r["id"]), r) for r in partyless)
+    places = sorted({r["place"]["name"] for r in partyless if r["place"]["name"] and r["date"]})
+    rivals = sorted(_party_keys_at(conn, places) - set(keys))
+    for r in _lean_meetings(conn, rivals) if rivals else []:
+        rows.setdefault((r["doc_id"], r["id"]), r)
+    return list(rows.values())
+
+
+def meetings_by_key(conn: Connection, keys: list[tuple[str, str]]) -> list[dict[str, Any]]:
+    """Full meeting records (with their document's columns) of the (doc_id, meeting id) ``keys``."""
+    m = s.meetings
+    out: list[dict[str, Any]] = []
+    for i in range(0, len(keys), 400):  # bounded IN lists (SQLite's variable limit)
+        stmt = (select(m.c.record, *store_queries.DOC_COLS).join(s.documents, s.documents.c.id == m.c.doc_id)
+                .where(tuple_(m.c.doc_id, m.c.id).in_(keys[i:i + 400])))
+        out += [store_queries.with_doc(r.record, r) for r in conn.execute(stmt)]
+    return out
+
+
+def has_partyless_meetings(conn: Connection) -> bool:
+    """Whether any meeting names no participant (most stores: none, and nothing to resolve)."""
+    m, mp = s.meetings, s.meeting_participants
+    named = (select(mp.c.doc_id).where(mp.c.doc_id == m.c.doc_id, mp.c.meeting_id == m.c.id,
+                                       mp.c.role == "participant").exists())
+    return conn.execute(select(m.c.id).where(~named).limit(1)).first() is not None
+
+
+def _lean_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any]]:
+    """Meetings with a participant whose party key is one of ``keys``. Two plain scans joined
+    here: a tuple IN over the participants costs seconds on SQLite at 10k meetings."""
+    m, mp = s.meetings, s.meeting_participants
     wanted = set(keys)
     # documents with a candidate participant, from the country and actor id indexes (a party key
     # from lower-cased text can only equal a lower-case key: that branch is scanned only then)
@@ -346,14 +383,43 @@ def lean_party_meetings(conn: Connection, keys: list[str]) -> list[dict[str, Any
                           .where(mp.c.role == "participant", mp.c.doc_id.in_(docs))):  # any order: read as a set
         people[(p.doc_id, p.meeting_id)].append({"country": p.country, "actor_id": p.actor_id, "text": p.text})
     theirs = {k for k, ps in people.items() if any(party_key(x) in wanted for x in ps)}
-    stmt = (select(m.c.doc_id, m.c.id, m.c.status, d.c.published, m.c.record["date"].as_string().label("date"),
+    return [_lean_row(r, people[(r.doc_id, r.id)])
+            for r in conn.execute(_lean_select().where(m.c.doc_id.in_(docs))) if (r.doc_id, r.id) in theirs]
+
+
+def _lean_partyless(conn: Connection) -> list[dict[str, Any]]:
+    """Meetings without a participant row (few: most reports name who meets)."""
+    m, mp = s.meetings, s.meeting_participants
+    named = (select(mp.c.doc_id).where(mp.c.doc_id == m.c.doc_id, mp.c.meeting_id == m.c.id,
+                                       mp.c.role == "participant").exists())
+    return [_lean_row(r, []) for r in conn.execute(_lean_select().where(~named))]
+
+
+def _party_keys_at(conn: Connection, places: list[str]) -> set[str]:
+    """Party keys of the participants of meetings at ``places`` (names as stored)."""
+    if not places:
+        return set()
+    m, mp = s.meetings, s.meeting_participants
+    stmt = (select(mp.c.country, mp.c.actor_id, mp.c.text)
+            .join(m, and_(m.c.doc_id == mp.c.doc_id, m.c.id == mp.c.meeting_id))
+            .where(mp.c.role == "participant", m.c.place_name.in_(places)))
+    return {party_key({"country": r.country, "actor_id": r.actor_id, "text": r.text}) for r in conn.execute(stmt)}
+
+
+def _lean_select() -> Select[Any]:
+    m, d = s.meetings, s.documents
+    return (select(m.c.doc_id, m.c.id, m.c.sentence, m.c.status, m.c.level, m.c.place_name, d.c.published,
+                   m.c.record["date"].as_string().label("date"), m.c.record["channel"].as_string().label("channel"),
                    m.c.record["historical"].as_boolean().label("historical"),
                    m.c.record["preconditions"].as_string().label("preconditions"))
-            .join(d, d.c.id == m.c.doc_id).where(m.c.doc_id.in_(docs)))
-    return [{"id": r.id, "doc_id": r.doc_id, "status": r.status, "date": r.date,
-             "published": r.published.isoformat() if r.published else None, "historical": bool(r.historical),
-             "preconditions": _json_list(r.preconditions), "participants": people[(r.doc_id, r.id)]}
-            for r in conn.execute(stmt) if (r.doc_id, r.id) in theirs]
+            .join(d, d.c.id == m.c.doc_id))
+
+
+def _lean_row(r: Any, participants: list[dict[str, Any]]) -> dict[str, Any]:
+    return {"id": r.id, "doc_id": r.doc_id, "sentence": r.sentence, "status": r.status, "level": r.level,
+            "channel": r.channel, "place": {"name": r.place_name}, "date": r.date,
+            "published": r.published.isoformat() if r.published else None, "historical": bool(r.historical),
+            "preconditions": _json_list(r.preconditions), "participants": participants}
 
 
 def _json_list(text: Optional[str]) -> list[Any]:

@@ -19,6 +19,7 @@ from urllib.parse import urlsplit
 from peacetalks.api import indicators, queries
 from peacetalks.negotiation.brief import render_brief
 from peacetalks.negotiation.consolidate import consolidate_meetings, consolidate_positions, party_key
+from peacetalks.negotiation import process as P
 from peacetalks.negotiation.process import LEVEL_ORDER, Process, load_processes, stage
 from peacetalks.store import Store
 
@@ -42,10 +43,21 @@ class ProcessView:
 
     @cached_property
     def _my_meetings(self) -> list[dict[str, Any]]:
+        """The process's meeting records, with the partyless reports joined to one of its
+        meetings (kept as stored: consolidation joins them to that meeting again, as the
+        brief's and ``process show``'s consolidation over every row does)."""
         p = self.process
         with self._conn() as conn:
             meetings = queries.party_meetings(conn, list(p.parties))
-        return [m for m in meetings if p.involves(m.get("participants") or [])]
+            joined = self._joined_keys(conn)
+            extra = queries.meetings_by_key(conn, joined) if joined else []
+        return [m for m in meetings if p.involves(m.get("participants") or [])] + extra
+
+    def _joined_keys(self, conn: Any) -> list[tuple[str, str]]:
+        """(doc_id, id) of the partyless reports that count for the process (see _my_lean_meetings)."""
+        if "_my_lean_meetings" not in self.__dict__ and not queries.has_partyless_meetings(conn):
+            return []  # the common case: no lean read needed for the meeting list
+        return [(m["doc_id"], m["id"]) for m in self._my_lean_meetings if m.get("joined")]
 
     @cached_property
     def _my_positions(self) -> list[dict[str, Any]]:
@@ -66,10 +78,12 @@ class ProcessView:
 
     @cached_property
     def _my_lean_meetings(self) -> list[dict[str, Any]]:
-        """The process's meetings as the indicators read them (no record decoded whole)."""
+        """The process's meetings as the indicators read them (no record decoded whole), with the
+        reports naming no party that consolidation joins to one of its meetings given that
+        meeting's participants, as the brief and ``peacetalks process show`` count them."""
         p = self.process
         with self._conn() as conn:
-            meetings = queries.lean_party_meetings(conn, list(p.parties))
+            meetings = P.with_joined_parties(queries.lean_party_meetings(conn, list(p.parties)))
         return [m for m in meetings if p.involves(m.get("participants") or [])]
 
     @property

@@ -7,6 +7,10 @@ event's actors and the set among its recipients (``party_key``: country, else ac
 lower-cased text), so any process (any set of parties and mediators) can be read from it without
 touching the events table. ``Store.save_document`` adds a document's contributions in its own
 transaction; ``rebuild`` recomputes everything (migration 0003's backfill, ``Store.rebuild_aggregates``).
+Meetings are not aggregated: a report naming no party ("a planned meeting ... in London was
+cancelled") belongs to a process only once consolidation over every meeting row has joined it
+(negotiation.process.with_joined_parties), which a save cannot know for later reports, so the
+indicators count meetings from their rows at read time (api.queries.lean_party_meetings).
 The reading side (process -> weekly rows) is peacetalks.api.indicators; the week of an event is
 negotiation.process's own rule (event_week), so both paths place an event in the same week.
 """

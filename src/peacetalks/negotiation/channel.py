@@ -48,7 +48,7 @@ def _cue_words(trig: Token) -> Iterator[str]:
     ("held a call") is the trigger itself."""
     yield trig.lemma_.lower()
     for c in trig.children:
-        if c.dep_ in _CUE_DEPS:
+        if c.dep_ in _CUE_DEPS and not c.tag_.startswith("VB"):  # "so-called peace talks" is no call
             yield c.lemma_.lower()
         elif c.dep_ == "prep":
             for obj in c.children:

@@ -54,13 +54,16 @@ class Draft:
     status_marked: bool = True
     historical: bool = False
     channel: Optional[str] = None
+    host: Optional[str] = None  # the party hosting it ("Turkey ... host the negotiations"): not a participant
+    destination: Optional[str] = None  # set when one trip to several parties is split per destination
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
     drafts: list[Draft] = []
+    gatherings: set[str] = set()
     for si, sent in enumerate(analysis.doc.sents):
-        drafts.extend(_read_sentence(analysis, index, si, sent))
-    resolved = _resolve_anaphora(drafts)
+        drafts.extend(_read_sentence(analysis, index, si, sent, gatherings))
+    resolved = [d for d in _resolve_anaphora(drafts) if not _own_gathering(d)]
     merged: list[Draft] = []
     for si in sorted({d.sentence for d in resolved}):
         merged.extend(_merge_same([d for d in resolved if d.sentence == si]))
@@ -69,7 +72,10 @@ def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
 
 # ---------------------------------------------------------------- one sentence
 
-def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan) -> list[Draft]:
+def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan,
+                   gatherings: set[str]) -> list[Draft]:
+    """The drafts of one sentence; ``gatherings`` collects (and is read for) the meeting words
+    the document has used for an organisation's own event ("the G7 summit")."""
     triggers = _triggers(sent, index)
     seq = _sequence(sent)
     seq_ids = {t.i for t in seq}
@@ -77,12 +83,12 @@ def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: Spacy
     spk_key = country_key(index.of_subtree(spk)) if spk is not None and index.of_subtree(spk) else None
     out: list[Draft] = []
     for trig in triggers:
-        if trig.i in seq_ids:
+        if trig.i in seq_ids or _gathering(trig, index, gatherings):
             continue
         d = _draft(analysis, index, si, sent, trig)
-        if d is not None:
-            d.speaker = spk_key
-            out.append(d)
+        for one in _split_trip(d, index) if d is not None else []:
+            one.speaker = spk_key
+            out.append(one)
     for order, tok in enumerate(seq, start=1):
         level = _level_cue([tok] + list(tok.children)) or "unspecified"
         status = "planned" if any(t.lemma_.lower() in ("agree", "plan", "schedule") for t in sent) else "proposed"
@@ -207,7 +213,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     is_verb = trig.pos_ == "VERB"
     if is_verb and is_negated(trig) and future_or_modal(trig) is None:
         return None  # "have not met since July": no meeting, and no refusal either
-    if not is_verb and (_organisation_event(trig, index) or _denied_past(trig)):
+    if not is_verb and _denied_past(trig):
         return None
     parts = _verb_parties(trig, index) if is_verb else _noun_parties(trig, index)
     of_phrase = [t for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
@@ -223,6 +229,7 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     d = Draft(sentence=si, trigger=trig, level=level_cue or "unspecified", status=status,
               participants=parts, proposer=proposer, evidence=[trimmed(sent, analysis.text)],
               level_explicit=level_cue is not None, format_cue=_format_cue(window), status_marked=bool(marked))
+    d.host = None if is_verb else implied.host_of(trig, index)
     d.preconditions = preconditions_of(trig)
     if d.preconditions and d.status in ("proposed", "planned"):
         d.status = "conditional"
@@ -256,6 +263,60 @@ def _third_party(d: Draft, named: list[ActorMention], index: PartyIndex) -> bool
     ids = {id(m) for m in named}
     d.participants = _dedupe(named + [implied.as_state(m) for m in d.participants if id(m) not in ids] + [extra])
     return True
+
+
+_TRIP_VERBS = frozenset({"travel", "fly", "visit"})
+
+
+def _split_trip(d: Draft, index: PartyIndex) -> list[Draft]:
+    """"Merz travelled to Paris and Warsaw": one trip, but a visit to each host (two bilateral
+    visits, not a trilateral meeting of the visitor and two capitals that never sat together)."""
+    trig = d.trigger
+    visitor = _visitor(trig, index) if trig.lemma_.lower() in _TRIP_VERBS else None
+    if visitor is None:
+        return [d]
+    heads = [c for c in trig.children if c.dep_ == "dobj"] if trig.lemma_.lower() == "visit" else \
+        [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
+    dests = [t for h in heads for t in [h, *(c for c in h.children if c.dep_ == "conj")]]
+    hosts = _dedupe([m for t in dests if (m := index.at(t)) is not None and country_key(m) != country_key(visitor)])
+    if len({country_key(m) for m in hosts}) < 2 or len(hosts) != len(dests):
+        return [d]  # one host, or a destination that is no party ("to Paris and the G7 summit")
+    own = [m for m in d.participants if country_key(m) == country_key(visitor)]
+    return [replace(d, participants=own + [h], destination=country_key(h), evidence=list(d.evidence)) for h in hosts]
+
+
+def _gathering(trig: Token, index: PartyIndex, gatherings: set[str]) -> bool:
+    """An organisation's own event ("the NATO summit", "the Group of Seven summit") is no
+    meeting of the process; a later bare definite mention of the same word ("Carney, who hosted
+    *the summit*") is that event again, not a new meeting nor a report on another one."""
+    if trig.pos_ == "VERB":
+        return False
+    lemma = trig.lemma_.lower()
+    if _organisation_event(trig, index):
+        gatherings.add(lemma)
+        return True
+    return lemma in gatherings and _bare_definite(trig, index)
+
+
+def _bare_definite(trig: Token, index: PartyIndex) -> bool:
+    """"the summit": a definite meeting noun naming no party of its own."""
+    definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in trig.children)
+    own = _left_window(trig) + _right_window(trig) + [
+        t for c in trig.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "between") for t in c.subtree]
+    return definite and not index.in_tokens(own)
+
+
+def _own_gathering(d: Draft) -> bool:
+    """"EU foreign ministers approved the package at a meeting in Brussels": the only party is
+    one organisation or bloc (a bloc counts as one party), so this is the body's internal
+    meeting (a council, its ministers), not a meeting of the process: no record. Two named
+    people of one organisation code ("Rutte met Guterres": both IGO) are two bodies and stay;
+    a state is no bloc (its factions are another matter)."""
+    keys = {country_key(m) for m in d.participants}
+    if len(keys) != 1 or next(iter(keys)) not in NON_STATE_COUNTRIES:
+        return False
+    return len({m.actor_id or m.text.lower() for m in d.participants}) == 1 or not any(
+        m.actor_id for m in d.participants)
 
 
 def _denied_past(trig: Token) -> bool:
@@ -423,6 +484,9 @@ def _subject_parties(verb: Token, index: PartyIndex) -> list[ActorMention]:
     if subj is None:
         return []
     if subj.pos_ == "PRON":
+        listed = implied.plural_pronoun(subj, index)  # "They later held a call": the people just listed
+        if listed:
+            return listed
         m = index.resolve_pronoun(subj)
         return [m] if m else []
     return index.in_tokens(subj.subtree) or implied.plural_definite(subj, index)  # "the two presidents meet"
@@ -470,17 +534,72 @@ def _complete(d: Draft, index: PartyIndex, sent: SpacySpan) -> list[ActorMention
     nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else trig
     if nxt.lower_ == "between" and len(index.in_tokens(_right_window(trig))) >= 2:
         return parts  # "talks between the Sudanese army and the RSF": both sides named, one country
+    holder = _holder(trig, index, sent, parts) if len(countries) >= 2 else None
+    if holder is not None and country_key(holder) not in countries:
+        return _dedupe(parts + [holder])  # "He said talks with Britain and France were continuing"
     if len(countries) == 1 and implies_other:  # "a meeting with Zelensky" has another side; "the Kremlin talks" may not
         verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX")), None)
         subj = subject_of(verb) if verb is not None and trig.pos_ != "VERB" else None
         owner = index.of_subtree(subj) if subj is not None and subj.pos_ != "PRON" else None
         if owner is not None and country_key(owner) not in countries:
             return _dedupe(parts + [owner])  # "Zelensky travelled ... to revive talks with Russia"
-        others = [m for m in index.in_span(sent) if country_key(m) not in countries]
+        reporter = _reporter_of(trig, sent, index)
+        counterpart = implied.process_counterpart(parts[0], trig, index) if reporter is not None else None
+        if counterpart is not None and country_key(counterpart) not in countries:
+            return _dedupe(parts + [counterpart])  # an outsider's comment on a party's talks
+        others = [m for m in index.in_span(sent) if country_key(m) not in countries and m is not reporter]
         if others:
             near = min(others, key=lambda m: abs(m.start - trig.idx))
+            spk = speaker(sent)
+            if spk is not None and _owner(trig) is not None and near is index.of_subtree(spk) and near.actor_id:
+                near = _as_state(near)  # "Peskov said Ukraine's proposal of a summit ...": his side, not he
             return _dedupe(parts + [near])
     return parts
+
+
+def _holder(trig: Token, index: PartyIndex, sent: SpacySpan, parts: list[ActorMention]) -> Optional[ActorMention]:
+    """"(Yermak) said talks *with Britain and France* were continuing": a noun meeting whose
+    parties all stand in its "with" list has a holder besides them: the subject of the verb
+    it is the object of, else the speaker of the report (a pronoun resolved)."""
+    if trig.pos_ == "VERB" or trig.lower_ == "with":
+        return None
+    listed = {t.i for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
+    others = _left_window(trig) + [c for c in trig.children if c.dep_ == "poss"]
+    named = {id(m) for m in index.in_tokens(t for t in trig.doc if t.i in listed)}
+    if not listed or index.in_tokens(others) or any(id(m) not in named for m in parts):
+        return None
+    verb = trig.head if trig.dep_ == "dobj" else None
+    subj = subject_of(verb) if verb is not None else speaker(sent)
+    if subj is None or subj.i in listed:
+        return None
+    return index.resolve_pronoun(subj) if subj.pos_ == "PRON" else index.of_subtree(subj)
+
+
+def _owner(trig: Token) -> Optional[Token]:
+    """The named possessor a meeting belongs to ("*Russia's* peace talks", "*Moscow's* proposal
+    of talks"), when the meeting names no other side ("with", "between"); else None."""
+    noun = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "of" else trig
+    if any(c.lower_ in ("with", "between") for c in trig.children):
+        return None
+    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
+
+
+def _reporter_of(trig: Token, sent: SpacySpan, index: PartyIndex) -> Optional[ActorMention]:
+    """The speaker of a report the meeting word sits in, when the meeting is owned by its one
+    named party ("Kallas said *Moscow's* proposal of talks was ...", "Sybiha said the strike
+    came after *Russia's* peace talks"): a commentator on the meeting, not its other side
+    ("Trump said a meeting with Putin was arranged" keeps Trump)."""
+    owner = _owner(trig)
+    if owner is None:
+        return None  # only a meeting owned by its one party ("Moscow's proposal of talks")
+    spk = speaker(sent)
+    if spk is None or trig.i in {t.i for t in spk.subtree} or not any(
+            a.dep_ == "ccomp" and a.head.i == sent.root.i for a in [trig, *ancestors(trig)]):
+        return None
+    reporter, owned = index.of_subtree(spk), index.of_subtree(owner)
+    if reporter is None or owned is None or not implied.outside_commentator(owned, reporter):
+        return None
+    return reporter
 
 
 def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
@@ -497,6 +616,8 @@ def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
     if verb is None:
         return []
     subj = subject_of(verb)
+    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
+        subj = verb.head  # "European leaders, who joined a call with Trump": the relative's noun
     return _without_apposition(subj) if subj is not None else []
 
 
@@ -746,7 +867,8 @@ def _has_anaphor(trig: Token) -> bool:
 
 
 def _antecedent(d: Draft, done: list[Draft]) -> Optional[Draft]:
-    cands = [o for o in done if o.participants and (o.sentence, o.trigger.i) < (d.sentence, d.trigger.i)]
+    cands = [o for o in done if o.participants and (o.sentence, o.trigger.i) < (d.sentence, d.trigger.i)
+             and d.host not in {country_key(m) for m in o.participants}]  # a host hosts others' meeting
     if not cands:
         return None
     if d.speaker is not None:
@@ -757,7 +879,13 @@ def _antecedent(d: Draft, done: list[Draft]) -> Optional[Draft]:
         level = [o for o in cands if o.level == d.level]
         if level:
             return level[-1]
-    return cands[-1]
+    # "... ready to provide every facility for *the negotiations*" after a report of a visit:
+    # the repeated meeting noun names the meeting last called so, not the trip or call
+    last = cands[-1]
+    word = [o for o in cands if o.trigger.pos_ != "VERB" and o.trigger.lemma_ == d.trigger.lemma_]
+    if word and d.channel is None and last.channel in (channel.VISIT, channel.CALL) and _has_anaphor(d.trigger):
+        return word[-1]
+    return last
 
 
 def _as_state(m: ActorMention) -> ActorMention:
@@ -767,16 +895,23 @@ def _as_state(m: ActorMention) -> ActorMention:
     return replace(m, actor_id=None, name=m.country, sector="GOV", role=None)
 
 
+_FORMATS = ("bilateral", "trilateral", "multilateral")
+
+
 def _format(d: Draft) -> str:
-    if d.format_cue:
-        return d.format_cue
+    """From the distinct parties (a state's several mentions, a bloc: one party each); a cue
+    ("trilateral") only when it says more parties than are named (the missing one is implied),
+    never fewer: a "bilateral" cue on three named parties is the count's trilateral."""
     n = len({country_key(m) for m in d.participants})
-    return "bilateral" if n <= 2 else "trilateral" if n == 3 else "multilateral"
+    counted = _FORMATS[0] if n <= 2 else _FORMATS[1] if n == 3 else _FORMATS[2]
+    if d.format_cue in _FORMATS and _FORMATS.index(d.format_cue) > _FORMATS.index(counted):
+        return d.format_cue
+    return counted
 
 
 def _to_meeting(doc_id: str, d: Draft) -> Meeting:
     return Meeting(
-        id=stable_id(doc_id, d.sentence, d.level, d.trigger.idx, d.status),
+        id=stable_id(doc_id, d.sentence, d.level, d.trigger.idx, d.status, *([d.destination] if d.destination else [])),
         level=d.level, format=_format(d), status=d.status, participants=d.participants,
         proposer=d.proposer, preconditions=d.preconditions, place=d.place, date=d.date,
         evidence=d.evidence, sentence=d.sentence, order=d.order, historical=d.historical,

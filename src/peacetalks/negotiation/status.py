@@ -25,6 +25,11 @@ _MODAL_PROPOSED = frozenset({"could", "might", "may", "would", "can"})
 _HAPPEN = frozenset({"take place", "end", "conclude", "wrap up", "begin", "start", "open", "close", "finish", "last"})
 _AGENDA = frozenset({"agenda", "card", "cards", "table", "horizon"})
 UNMARKED = "proposed"  # a meeting word with no cue at all: talked about, not arranged
+# Relative time words that say "still to come" only with a verb that is not in the past:
+# "will meet later this week" is planned, "spoke to Putin by phone later on Sunday" was held.
+_RELATIVE_TIME = frozenset({"later"})
+# "Putin's statement followed the Kyiv visit": a past verb of sequence puts the meeting before it.
+_FOLLOWS = frozenset({"follow"})
 TIME_PREPS = {"after": "held", "during": "held", "following": "held", "at": "held",
                "before": "planned", "ahead": "planned"}
 
@@ -35,6 +40,8 @@ def status_of(trig: Token, is_verb: bool) -> Optional[str]:
     framed = _time_frame(trig)
     if framed is not None:
         return framed
+    if _followed(trig):
+        return "held"
     found: set[str] = set()
     nodes = [trig] + list(ancestors(trig))
     if trig.dep_ == "nsubj":
@@ -91,18 +98,59 @@ def _time_frame(trig: Token) -> Optional[str]:
         prep_status = TIME_PREPS.get(prep.lower_, "")
     if prep.lower_ == "of":  # "ahead of", "on the sidelines of" -> look one step up
         up = prep.head
-        if up.lower_ == "ahead":
-            return "planned"
-        return None
+        if up.lower_ != "ahead":
+            return None
+        prep, prep_status = up, "planned"
     status = prep_status
     if status != "held":
-        return status
+        # "Ahead of the talks, Rubio met the delegation" told after the fact: the frame says
+        # only that the meeting came later, not whether it is still to come (no status).
+        return None if _past_main_verb(prep) and not _days_ahead(prep) else status
     verb = prep.head
     if verb.dep_ == "xcomp" and verb.tag_ not in _HELD_TAGS:  # "agreed during a call to meet"
         verb = verb.head
+    verb = _finite_verb(verb)
     if not (verb.tag_ in _HELD_TAGS and not future_or_modal(verb)):
         return None  # "at a summit next week": the tense decides as usual
     return status
+
+
+def _finite_verb(verb: Token) -> Token:
+    """"Vance, *speaking* during a visit to India, *said* ...": a participle clause takes the
+    tense of the clause it hangs on."""
+    seen = 0
+    while verb.tag_ == "VBG" and verb.dep_ in ("advcl", "acl") and seen < 4:
+        verb, seen = verb.head, seen + 1
+        while verb.pos_ not in ("VERB", "AUX") and verb.head is not verb and seen < 4:
+            verb, seen = verb.head, seen + 1
+    return verb
+
+
+def _past_main_verb(prep: Token) -> bool:
+    """The verb a time phrase ("before the talks", "ahead of the talks") modifies is in the
+    past, without a future or modal auxiliary."""
+    verb = prep.head
+    while verb.pos_ not in ("VERB", "AUX") and verb.dep_ not in ("ROOT",) and verb.head is not verb:
+        verb = verb.head
+    return verb.tag_ == "VBD" and future_or_modal(verb) is None
+
+
+_DAY_UNITS = frozenset({"day", "week", "month"})
+
+
+def _days_ahead(prep: Token) -> bool:
+    """"killed 12 soldiers on Sunday, *a day before* a second round of talks": a gap of a day or
+    more after a past event (reported when it happened) puts the meeting still to come; "hours
+    before the Kremlin meeting" does not say whether it has happened by the report."""
+    gaps = [c for c in prep.children if c.dep_ == "npadvmod"] + ([prep.head] if prep.head.dep_ == "npadvmod" else [])
+    return any(g.lemma_.lower() in _DAY_UNITS for g in gaps)
+
+
+def _followed(trig: Token) -> bool:
+    """"Putin's statement followed the Kyiv visit": the object of a past "follow" took place."""
+    verb = trig.head
+    return trig.dep_ == "dobj" and verb.lemma_.lower() in _FOLLOWS and verb.tag_ == "VBD" \
+        and future_or_modal(verb) is None
 
 
 HOSTING = frozenset({"host", "mediate", "facilitate", "broker", "organise", "organize"})
@@ -139,7 +187,10 @@ def _node_cues(node: Token, lex: lexicon.MeetingLexicon, own: bool, may_hold: bo
         kids += [g for c in node.children if c.dep_ == "conj" for g in c.children if g.dep_ == "acomp"]
     own_words = {key, node.lemma_.lower()}
     words = list(own_words) + [c.lemma_.lower() for c in kids] + [c.lower_ for c in kids]
+    past = node.tag_ == "VBD" and future_or_modal(node) is None
     for w in words:
+        if past and w in _RELATIVE_TIME:
+            continue  # "spoke ... later on Sunday": when it happened, not that it is to come
         for status in lex.status_cues.get(w, ()):
             if status == "held" and (w not in own_words or not may_hold):
                 continue  # "offered to host": only the node's own verb can say it happened

@@ -181,3 +181,12 @@ def test_brief_states_the_current_status_and_cites_the_sentence_it_rests_on() ->
     assert "b recalls the plan." not in line
     pos = next(ln for ln in md.splitlines() if ln.startswith("- RUS on territory"))
     assert "accept (latest change reject→accept, softening, 2025-06-17)" in pos and "b: accept." in pos
+
+
+def test_consolidated_format_counts_distinct_parties() -> None:
+    three = [{**_meeting("a", "2025-05-01", "proposed", parties=("RUS", "UKR", "USA")), "format": "bilateral"},
+             {**_meeting("b", "2025-05-03", "planned", parties=("RUS", "UKR", "USA")), "format": "bilateral"}]
+    assert consolidate_meetings(three)[0]["format"] == "trilateral"  # a wrong cue never says fewer parties
+    implied = [_meeting("a", "2025-05-01", "proposed"), {**_meeting("b", "2025-05-03", "planned"), "format": "trilateral"}]
+    assert consolidate_meetings(implied)[0]["format"] == "trilateral"  # "three-way talks" naming two: a side implied
+    assert consolidate_meetings([_meeting("a", "2025-05-01", "held")])[0]["format"] == "bilateral"

@@ -256,7 +256,7 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
         "key": stable_id("meeting", *sorted(c["parties"]), c["level"], c["date"] or (published[0] if published else "")),
         "historical": _HISTORICAL in c["parties"],
         "level": c["level"],
-        "format": formats.most_common(1)[0][0] if formats else None,
+        "format": _format(c["parties"], formats),
         "channel": c["channel"],
         "participants": participants,
         "proposer": next((r["proposer"] for r in rows if r.get("proposer")), None),
@@ -272,6 +272,20 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
         "last_seen": max(published) if published else None,
         "doc_ids": _unique(r.get("doc_id") for r in rows if r.get("doc_id")),
     }
+
+
+_FORMATS = ("bilateral", "trilateral", "multilateral")
+
+
+def _format(parties: frozenset[str], formats: Counter) -> Optional[str]:
+    """From the meeting's distinct parties, as for one report (meetings._format); a report's
+    format that says more parties than are named (an implied side) wins, never one that says fewer."""
+    n = len(parties - {_HISTORICAL, ""})
+    if n == 0:
+        return formats.most_common(1)[0][0] if formats else None
+    counted = _FORMATS[0] if n <= 2 else _FORMATS[1] if n == 3 else _FORMATS[2]
+    stated = max((f for f in formats if f in _FORMATS), key=_FORMATS.index, default=counted)
+    return stated if _FORMATS.index(stated) > _FORMATS.index(counted) else counted
 
 
 def current_status(rows: list[dict[str, Any]]) -> Optional[str]:

@@ -3,34 +3,21 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Any, Iterator
 
 import pytest
 from fastapi.testclient import TestClient
 
 from peacetalks.api import create_app
-from peacetalks.records import ActorMention, DocumentResult, Meeting, Position, Span, stable_id
+from peacetalks.records import DocumentResult, Span
+
+from talks_helpers import weekly_talks
 
 N = 23
 
 
 def _doc(i: int) -> tuple[dict[str, Any], list[Span], DocumentResult]:
-    day = (dt.date(2025, 1, 6) + dt.timedelta(days=7 * i)).isoformat()
-    text = f"Lavrov and Sybiha met on {day}. Russia said it {'rejects' if i % 2 else 'demands'} a ceasefire."
-    first, second = text.index(". ") + 1, text.index("Russia")
-    sents = [Span(text[:first], 0, first), Span(text[second:], second, len(text))]
-    ru = ActorMention("Lavrov", 0, 6, actor_id="lavrov", name="Sergei Lavrov", country="RUS", sector="GOV")
-    ua = ActorMention("Sybiha", 11, 17, actor_id="sybiha", name="Andrii Sybiha", country="UKR", sector="GOV")
-    doc_id = f"ministers-{i:03d}"
-    meeting = Meeting(id=stable_id(doc_id, "m"), level="ministers", format="bilateral", status="held",
-                      participants=[ru, ua], date=day, evidence=[sents[0]], sentence=0)
-    position = Position(id=stable_id(doc_id, "p"), actor=ActorMention("Russia", second, second + 6, country="RUS",
-                                                                        sector="GOV"),
-                        issue="ceasefire", stance="reject" if i % 2 else "demand", statement=sents[1].text,
-                        evidence=sents[1], date=day, sentence=1)
-    return ({"id": doc_id, "text": text, "title": f"Talks {i}", "published": day}, sents,
-            DocumentResult(id=doc_id, meetings=[meeting], positions=[position]))
+    return weekly_talks(i, level="ministers", prefix="ministers", verb="met")
 
 
 @pytest.fixture(scope="module")

@@ -11,10 +11,11 @@ import pytest
 from fastapi.testclient import TestClient
 
 from peacetalks.api import create_app
-from peacetalks.records import ActorMention, DocumentResult, Meeting, Position, Span, stable_id
+from peacetalks.records import DocumentResult, Span
 from peacetalks.store.demo import load_demo
 from peacetalks.web import PAGE_SIZE
 from peacetalks.web.pages import CELL_SHOWN, HISTORY_SHOWN
+from talks_helpers import weekly_talks
 
 
 @pytest.fixture(scope="module")
@@ -198,21 +199,7 @@ def test_charts_mark_the_weeks_they_skip() -> None:
 
 def _talks_doc(i: int) -> tuple[dict[str, Any], list[Span], DocumentResult]:
     """Leaders of Russia and Ukraine meet on a new date each time; Russia restates its ceasefire stance."""
-    day = (dt.date(2025, 1, 6) + dt.timedelta(days=7 * i)).isoformat()
-    text = f"Putin and Zelensky held talks on {day}. Russia said it {'rejects' if i % 2 else 'demands'} a ceasefire."
-    first, second = text.index(". ") + 1, text.index("Russia")
-    sents = [Span(text[:first], 0, first), Span(text[second:], second, len(text))]
-    ru = ActorMention("Putin", 0, 5, actor_id="putin", name="Vladimir Putin", country="RUS", sector="GOV")
-    ua = ActorMention("Zelensky", 10, 18, actor_id="zelensky", name="Volodymyr Zelensky", country="UKR", sector="GOV")
-    russia = ActorMention("Russia", second, second + 6, country="RUS", sector="GOV")
-    doc_id = f"talks-{i:03d}"
-    meeting = Meeting(id=stable_id(doc_id, "m"), level="leaders", format="bilateral", status="held",
-                      participants=[ru, ua], date=day, evidence=[sents[0]], sentence=0)
-    position = Position(id=stable_id(doc_id, "p"), actor=russia, issue="ceasefire",
-                        stance="reject" if i % 2 else "demand", statement=sents[1].text, evidence=sents[1],
-                        date=day, sentence=1)
-    doc = {"id": doc_id, "text": text, "title": f"Talks {i}", "published": day}
-    return doc, sents, DocumentResult(id=doc_id, meetings=[meeting], positions=[position])
+    return weekly_talks(i)
 
 
 N_TALKS = PAGE_SIZE + 5

@@ -77,8 +77,13 @@ def third_party(parts: list[ActorMention], trig: Token, index: PartyIndex) -> Op
                for p in proc.parties if p not in keys}
     if len(missing) != 1:
         return None
-    want = next(iter(missing))
-    mentions = [m for m in index.mentions if m.country == want]
+    return _state_mention(next(iter(missing)), trig, index)
+
+
+def _state_mention(country: str, trig: Token, index: PartyIndex) -> Optional[ActorMention]:
+    """The document's mention of ``country`` as a state: the latest before the meeting word, else
+    the first after it."""
+    mentions = [m for m in index.mentions if m.country == country]
     before = [m for m in mentions if m.end <= trig.idx]
     pick = before[-1] if before else (mentions[0] if mentions else None)
     return as_state(pick) if pick is not None else None
@@ -92,11 +97,7 @@ def process_counterpart(owner: ActorMention, trig: Token, index: PartyIndex) -> 
     missing = {p for proc in load_processes() if own in proc.parties for p in proc.parties if p != own}
     if len(missing) != 1:
         return None
-    want = next(iter(missing))
-    mentions = [m for m in index.mentions if m.country == want]
-    before = [m for m in mentions if m.end <= trig.idx]
-    pick = before[-1] if before else (mentions[0] if mentions else None)
-    return as_state(pick) if pick is not None else None
+    return _state_mention(next(iter(missing)), trig, index)
 
 
 def as_state(m: ActorMention) -> ActorMention:

@@ -24,7 +24,7 @@ import html
 import io
 import re
 from pathlib import Path
-from typing import Any, Iterable
+from typing import Any, Iterable, Optional
 
 import pytest
 import yaml
@@ -75,11 +75,22 @@ STANCE_HISTORIES: dict[str, list[str]] = {
 # (stance key, earlier article, later article): the change between them is found as
 # hardening/softening (the label follows from the expected stances), dated in between
 STANCE_CHANGES: list[tuple[str, str, str]] = [
+    ("rus-ceasefire", "sample-01", "sample-07"),  # reject -> condition: softening
+    ("rus-ceasefire", "sample-13", "sample-15"),  # condition -> reject: hardening
     ("rus-ceasefire", "sample-15", "sample-21"),  # reject -> condition: softening
+    ("ukr-ceasefire", "sample-01", "sample-07"),  # condition -> demand: hardening
+    ("ukr-ceasefire", "sample-07", "sample-13"),  # demand -> accept: softening
+    ("rus-territory", "sample-18", "sample-30"),  # demand -> condition: softening
     ("usa-sanctions", "sample-12", "sample-24"),  # condition -> reject: hardening
+    ("usa-sanctions", "sample-24", "sample-26"),  # reject -> condition: softening
 ]
 
-NOT_FOUND_YET: dict[str, str] = {}
+NOT_FOUND_YET: dict[str, str] = {
+    # every consecutive pair of different expected stances is a change the corpus was written to contain
+    "usa-sanctions change sample-26 -> sample-35": "the article gives the president's refusal once and the secretary"
+        " of state's condition twice; a report counts with the stance it states most often (condition), so no"
+        " hardening is recorded (the refusal itself is in the thread's history)",
+}
 
 _LABEL = {(a, b): ("hardening" if r_b > r_a else "softening")
           for a, r_a in {"accept": 0, "condition": 1, "demand": 2, "reject": 3}.items()
@@ -121,6 +132,11 @@ def _in_order(history: list[tuple[str, str]], wanted: list[tuple[str, str]]) -> 
 
 
 def _meeting_found(meetings: list[dict[str, Any]], item: dict[str, Any], articles: list[str]) -> bool:
+    return _found_meeting(meetings, item, articles) is not None
+
+
+def _found_meeting(meetings: list[dict[str, Any]], item: dict[str, Any],
+                   articles: list[str]) -> Optional[dict[str, Any]]:
     wanted = [(h["status"], h["article"]) for h in item["history"] if h["article"] in articles]
     assert len(wanted) == len(articles), f"{item['key']}: unknown article in the test list"
     parties = frozenset(item["participants"])
@@ -128,8 +144,8 @@ def _meeting_found(meetings: list[dict[str, Any]], item: dict[str, Any], article
         if frozenset(party_key(p) for p in m["participants"]) != parties or m["level"] != item["level"]:
             continue
         if _in_order([(h["status"], h["doc_id"]) for h in m["history"]], wanted):
-            return True
-    return False
+            return m
+    return None
 
 
 def _thread(threads: list[dict[str, Any]], item: dict[str, Any]) -> dict[str, Any]:
@@ -146,6 +162,20 @@ def test_meeting_status_history_found(meetings: list[dict[str, Any]], expectatio
     statuses = [h["status"] for h in item["history"] if h["article"] in articles]
     assert _meeting_found(meetings, item, articles), \
         f"{key}: no {'+'.join(item['participants'])} {item['level']} meeting with history {statuses} ({articles})"
+
+
+# meetings whose current status (consolidate.current_status) is not yet the expected last one, with the reason
+STATUS_NOT_YET: dict[str, str] = {
+    "vatican-hosted-talks": "the rejection joins a cluster that later reports of a third round extend (proposed)",
+}
+
+
+@pytest.mark.parametrize("key", sorted(k for k in MEETING_HISTORIES if k not in STATUS_NOT_YET))
+def test_meeting_current_status_is_the_expected_last(meetings: list[dict[str, Any]], expectations: dict[str, Any],
+                                                     key: str) -> None:
+    item = _by_key(expectations["meetings"], key)
+    m = _found_meeting(meetings, item, MEETING_HISTORIES[key])
+    assert m is not None and m["status"] == item["history"][-1]["status"], (key, m and m["status"])
 
 
 @pytest.mark.parametrize("key", sorted(STANCE_HISTORIES))
@@ -168,6 +198,14 @@ def test_stance_change_found(threads: list[dict[str, Any]], expectations: dict[s
     changes = _thread(threads, item)["changes"]
     assert any(c["label"] == label and str(a["published"]) < c["date"][:10] <= str(b["published"])
                for c in changes), f"{key}: no {label} between {earlier} and {later} in {changes}"
+
+
+def test_every_expected_change_is_asserted_or_listed(expectations: dict[str, Any]) -> None:
+    """The lists above cover every change the expectations imply: none is silently left out."""
+    implied = {(item["key"], a["article"], b["article"]) for item in expectations["stances"]
+               for a, b in zip(item["history"], item["history"][1:]) if a["stance"] != b["stance"]}
+    listed = {k for k in NOT_FOUND_YET if " change " in k}
+    assert implied == set(STANCE_CHANGES) | {(k.split(" change ")[0], *k.split(" change ")[1].split(" -> ")) for k in listed}
 
 
 def test_consolidation_joins_reports_of_one_meeting(meetings: list[dict[str, Any]]) -> None:

@@ -215,13 +215,16 @@ class Position(Record):
     evidence: Span
     date: Optional[str] = None
     sentence: Optional[int] = None
+    # "statement": the side says where it stands; "act": read from a measure it put into effect
+    # ("declared a unilateral ceasefire"). Consolidation prefers a report's statements.
+    basis: str = "statement"
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> "Position":
         return cls(
             id=d["id"], actor=ActorMention.from_dict(d["actor"]), issue=d["issue"],
             stance=d["stance"], statement=d["statement"], evidence=Span.from_dict(d["evidence"]),
-            date=d.get("date"), sentence=d.get("sentence"),
+            date=d.get("date"), sentence=d.get("sentence"), basis=d.get("basis") or "statement",
         )
 
 

@@ -20,7 +20,10 @@ report's most decisive one (``current_status``).
 Positions thread by (actor's country else actor id, issue); a stance change is
 "hardening" when it moves up the scale accept < condition < demand < reject, "softening"
 when it moves down; "claim" is off the scale and labels nothing. Changes are read between
-reports: each document counts with the stance it states most often (``_document_stances``).
+reports: each document counts with one stance per side (``_report_stance``: statements before
+acts, the highest-ranked named speaker when speakers disagree, else the stance stated most often).
+An undated proposal after the meeting was turned down, called off or its set day went by is
+another meeting (``_over_before``).
 """
 
 from __future__ import annotations
@@ -30,6 +33,7 @@ from collections import Counter
 from typing import Any, Optional
 
 from peacetalks.negotiation.channel import compatible as channels_compatible
+from peacetalks.negotiation.speakers import LEVEL_RANK, speaker_level
 from peacetalks.records import stable_id
 
 DAY_TOLERANCE = 3
@@ -43,6 +47,12 @@ STANCE_SCALE = {"accept": 0, "condition": 1, "demand": 2, "reject": 3}
 STATUS_WEIGHT = {"proposed": 0, "planned": 1, "conditional": 2, "unlikely": 3, "rejected": 4, "postponed": 5,
                  "cancelled": 6, "held": 7}
 _PAST_STATUSES = frozenset({"held"})
+# Outcomes that end a proposed or planned meeting: a later report's fresh proposal ("ready to hold
+# a third round of direct talks") is another meeting, not the turned-down one revived.
+_CLOSING_STATUSES = frozenset({"rejected", "cancelled"})
+# Statuses that fix a day ("set to meet on Thursday", "delayed to Friday"): once that day has gone
+# by, a later undated proposal is talk of another meeting. A mere proposal's date stays open.
+_SCHEDULED_STATUSES = frozenset({"planned", "postponed"})
 _HISTORICAL = "\x00historical"  # a marker in the party set: historical rows cluster apart
 
 
@@ -127,7 +137,7 @@ def _clusters(rows: list[dict[str, Any]], include_historical: bool) -> list[dict
         target = _find_cluster(same_parties, parties, row) if parties else _unique_candidate(clusters, row)
         if target is None:
             target = {"parties": parties, "level": row.get("level"), "rows": [], "date": None, "last_held": None,
-                      "channel": None, "places": set(), "open": True}
+                      "last_closed": None, "scheduled": False, "channel": None, "places": set(), "open": True}
             clusters.append(target)
             same_parties.append(target)
         _add_row(target, row)
@@ -147,6 +157,10 @@ def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:
     if row.get("status") in _PAST_STATUSES:  # kept up to date for _held_before
         when = row.get("date") or row.get("published") or ""
         cluster["last_held"] = when if cluster["last_held"] is None else max(cluster["last_held"], when)
+    cluster["scheduled"] = cluster["scheduled"] or row.get("status") in _SCHEDULED_STATUSES
+    if row.get("status") in _CLOSING_STATUSES:  # kept up to date for _closed_before (by report date)
+        when = row.get("published") or ""
+        cluster["last_closed"] = when if cluster["last_closed"] is None else max(cluster["last_closed"], when)
 
 
 def _find_cluster(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str, Any]) -> Optional[dict[str, Any]]:
@@ -237,6 +251,8 @@ def _find(clusters: list[dict[str, Any]], parties: frozenset[str], row: dict[str
             continue
         if not row.get("date") and _held_before(c, row.get("published")) and row.get("status") != "held":
             continue  # talk of a new meeting after this one took place
+        if not row.get("date") and row.get("status") == "proposed" and _over_before(c, row.get("published")):
+            continue  # a new proposal after this one was turned down, called off or its set day went by
         return c
     return None
 
@@ -245,6 +261,28 @@ def _held_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
     """The meeting was reported held (or over) before ``published``."""
     held = cluster["last_held"]
     return held is not None and bool(published) and held[:10] < str(published)[:10]
+
+
+def _closed_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
+    """A report earlier than ``published`` said the meeting was rejected or cancelled."""
+    closed = cluster["last_closed"]
+    return closed is not None and bool(closed) and bool(published) and closed[:10] < str(published)[:10]
+
+
+def _over_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
+    """Turned down or called off in an earlier report, or its set day went by before ``published``."""
+    return _closed_before(cluster, published) or (cluster["scheduled"] and _day_passed(cluster["date"], published))
+
+
+def _day_passed(date: Optional[str], published: Optional[str]) -> bool:
+    """The meeting's day lies more than ``DAY_TOLERANCE`` days before ``published``: an undated
+    proposal made then looks ahead to another meeting (reporting lag stays within the tolerance)."""
+    if not date or len(date) < 10 or not published:
+        return False
+    try:
+        return (dt.date.fromisoformat(str(published)[:10]) - dt.date.fromisoformat(date[:10])).days > DAY_TOLERANCE
+    except ValueError:
+        return False
 
 
 def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
@@ -323,8 +361,7 @@ def stance_change(old: str, new: str) -> Optional[str]:
 
 
 def _document_stances(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    """One stance per document, in order: the one it states most often (ties: the last stated, as an
-    article's body spells out, and qualifies, what its opening summarises).
+    """One stance per document, in order (``_report_stance``).
 
     A change of position is a change between reports. Within one article a side can refuse one
     thing and set a condition on a related one ("will not cede land"; "talks on territory only
@@ -333,12 +370,35 @@ def _document_stances(history: list[dict[str, Any]]) -> list[dict[str, Any]]:
     for h in history:
         if h["stance"] in STANCE_SCALE:
             by_doc.setdefault(h["doc_id"], []).append(h)
-    out = []
-    for rows in by_doc.values():
-        counts = Counter(r["stance"] for r in rows)
-        top = max(counts.values())
-        out.append([r for r in rows if counts[r["stance"]] == top][-1])
-    return out
+    return [_report_stance(rows) for rows in by_doc.values()]
+
+
+def _report_stance(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    """A side's stance in one report: from its statements before its acts ("Putin declared a
+    unilateral ceasefire", an act, says less of the terms than the spokesman's condition); when
+    named speakers of the side disagree, the highest-ranked one's (a president's refusal over his
+    minister's condition); else the stance stated most often, ties to the last stated (an
+    article's body spells out, and qualifies, what its opening summarises)."""
+    rows = [r for r in rows if r.get("basis") != "act"] or rows
+    return _most_often(_top_speaker_rows(rows) or rows)
+
+
+def _top_speaker_rows(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The rows of the single highest-ranked named speaker, when named speakers state different
+    stances; [] otherwise (one speaker, agreement, or a tie at the top rank)."""
+    named = [r for r in rows if (r.get("actor") or {}).get("actor_id")]
+    if len({r["stance"] for r in named}) < 2:
+        return []
+    ranks = {r["actor"]["actor_id"]: LEVEL_RANK.get(speaker_level(r["actor"]) or "", -1) for r in named}
+    top = max(ranks.values())
+    leaders = [a for a, rank in ranks.items() if rank == top]
+    return [r for r in named if r["actor"]["actor_id"] == leaders[0]] if len(leaders) == 1 and top >= 0 else []
+
+
+def _most_often(rows: list[dict[str, Any]]) -> dict[str, Any]:
+    counts = Counter(r["stance"] for r in rows)
+    top = max(counts.values())
+    return [r for r in rows if counts[r["stance"]] == top][-1]
 
 
 def consolidate_positions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -352,7 +412,8 @@ def consolidate_positions(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 def _position_out(key: tuple[str, str], rows: list[dict[str, Any]]) -> dict[str, Any]:
     history = [{"stance": r.get("stance"), "statement": r.get("statement"), "date": r.get("published") or r.get("date"),
-                "doc_id": r.get("doc_id"), "actor": r.get("actor"), "evidence": r.get("evidence")} for r in rows]
+                "doc_id": r.get("doc_id"), "actor": r.get("actor"), "evidence": r.get("evidence"),
+                "basis": r.get("basis") or "statement"} for r in rows]
     changes = []
     last: Optional[dict[str, Any]] = None
     for h in _document_stances(history):

@@ -16,10 +16,10 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import doccache, lexicon
+from peacetalks.negotiation.speakers import LEVEL_RANK, ranks_by_id as _ranks_by_id
 from peacetalks.negotiation.syntax import REPORTING, dateline_end, subject_of
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
-LEVEL_RANK = {"leaders": 5, "ministers": 4, "envoys": 3, "delegations": 2, "working_groups": 1, "technical": 0}
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _STATE_PRONOUNS = frozenset({"it", "they", "its", "their"})
 
@@ -170,12 +170,6 @@ def rank_of(mention: ActorMention, doc: Doc) -> Optional[str]:
             if title in mention.role.lower():
                 return level
     return _title_level(mention, doc)
-
-
-@functools.lru_cache(maxsize=1)
-def _ranks_by_id() -> dict[str, str]:
-    return {str(info["actor_id"]): str(info["rank"]) for entries in lexicon.parties().by_first.values()
-            for _, info in entries if info.get("actor_id") and info.get("rank")}
 
 
 def _title_level(mention: ActorMention, doc: Doc) -> Optional[str]:

@@ -267,11 +267,19 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             id=stable_id(analysis.doc_id, si, match.head.idx, match.issue, stance, actor.key),
             actor=actor, issue=match.issue, stance=stance, statement=statement,
             evidence=trimmed(sent, analysis.text), date=date, sentence=si,
+            basis="act" if _enacted(stance, node, match) else "statement",
         ) for actor in actors]
         if owner is not None or not _own_holder(node, index, match.issue):
             break
         owner = node
     return out
+
+
+def _enacted(stance: str, node: Token, match: IssueMatch) -> bool:
+    """"Putin declared a unilateral ceasefire": a truce put into effect, the side's act (the accept
+    ``_stances`` reads from a declare verb over the ceasefire), not a statement of its position."""
+    return stance == "accept" and match.issue == "ceasefire" and node.lemma_.lower() in _DECLARE \
+        and match.head.dep_ == "dobj" and match.head.head.i == node.i
 
 
 def _proposes_measure(node: Token, head: Token) -> bool:

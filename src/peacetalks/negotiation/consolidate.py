@@ -33,7 +33,7 @@ from collections import Counter
 from typing import Any, Optional
 
 from peacetalks.negotiation.channel import compatible as channels_compatible
-from peacetalks.negotiation.speakers import LEVEL_RANK, speaker_level
+from peacetalks.negotiation.speakers import LEVEL_RANK, meeting_format, speaker_level
 from peacetalks.records import stable_id
 
 DAY_TOLERANCE = 3
@@ -150,8 +150,8 @@ def _add_row(cluster: dict[str, Any], row: dict[str, Any]) -> None:
         cluster["level"] = row.get("level")
     cluster["date"] = _more_precise(cluster["date"], row.get("date"))
     cluster["channel"] = cluster["channel"] or row.get("channel")  # the first row that says it fixes it
-    if _place_name(row):
-        cluster["places"].add(_place_name(row))
+    if place := _place_name(row):
+        cluster["places"].add(place)
     cluster["open"] = cluster["open"] and cluster["level"] in (UNSPECIFIED, None) \
         and row.get("status") not in _PAST_STATUSES
     if row.get("status") in _PAST_STATUSES:  # kept up to date for _held_before
@@ -266,7 +266,7 @@ def _held_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
 def _closed_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
     """A report earlier than ``published`` said the meeting was rejected or cancelled."""
     closed = cluster["last_closed"]
-    return closed is not None and bool(closed) and bool(published) and closed[:10] < str(published)[:10]
+    return bool(closed) and bool(published) and closed[:10] < str(published)[:10]
 
 
 def _over_before(cluster: dict[str, Any], published: Optional[str]) -> bool:
@@ -312,18 +312,12 @@ def _meeting_out(c: dict[str, Any]) -> dict[str, Any]:
     }
 
 
-_FORMATS = ("bilateral", "trilateral", "multilateral")
-
-
 def _format(parties: frozenset[str], formats: Counter) -> Optional[str]:
-    """From the meeting's distinct parties, as for one report (meetings._format); a report's
-    format that says more parties than are named (an implied side) wins, never one that says fewer."""
+    """From the meeting's distinct parties, as for one report (``speakers.meeting_format``)."""
     n = len(parties - {_HISTORICAL, ""})
     if n == 0:
         return formats.most_common(1)[0][0] if formats else None
-    counted = _FORMATS[0] if n <= 2 else _FORMATS[1] if n == 3 else _FORMATS[2]
-    stated = max((f for f in formats if f in _FORMATS), key=_FORMATS.index, default=counted)
-    return stated if _FORMATS.index(stated) > _FORMATS.index(counted) else counted
+    return meeting_format(n, formats)
 
 
 def current_status(rows: list[dict[str, Any]]) -> Optional[str]:

@@ -19,6 +19,7 @@ from spacy.tokens import Doc as SpacyDoc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import channel, dates, doccache, history, implied, lexicon
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
+from peacetalks.negotiation.speakers import meeting_format
 from peacetalks.negotiation.status import (
     HOSTING, TIME_PREPS, UNMARKED, answered_status, frame_token, future_or_modal, preconditions_of, proposer_of,
     status_of, strong_proposal,
@@ -895,18 +896,8 @@ def _as_state(m: ActorMention) -> ActorMention:
     return replace(m, actor_id=None, name=m.country, sector="GOV", role=None)
 
 
-_FORMATS = ("bilateral", "trilateral", "multilateral")
-
-
 def _format(d: Draft) -> str:
-    """From the distinct parties (a state's several mentions, a bloc: one party each); a cue
-    ("trilateral") only when it says more parties than are named (the missing one is implied),
-    never fewer: a "bilateral" cue on three named parties is the count's trilateral."""
-    n = len({country_key(m) for m in d.participants})
-    counted = _FORMATS[0] if n <= 2 else _FORMATS[1] if n == 3 else _FORMATS[2]
-    if d.format_cue in _FORMATS and _FORMATS.index(d.format_cue) > _FORMATS.index(counted):
-        return d.format_cue
-    return counted
+    return meeting_format(len({country_key(m) for m in d.participants}), [d.format_cue] if d.format_cue else [])
 
 
 def _to_meeting(doc_id: str, d: Draft) -> Meeting:

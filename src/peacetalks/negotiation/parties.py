@@ -16,7 +16,7 @@ import pycountry
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
 from peacetalks.negotiation import doccache, lexicon
-from peacetalks.negotiation.speakers import LEVEL_RANK, ranks_by_id as _ranks_by_id
+from peacetalks.negotiation.speakers import LEVEL_RANK, level_of
 from peacetalks.negotiation.syntax import REPORTING, dateline_end, subject_of
 from peacetalks.records import NON_STATE_COUNTRIES, ActorMention
 
@@ -162,14 +162,7 @@ def _organisation(m: ActorMention, doc: Doc) -> bool:
 
 def rank_of(mention: ActorMention, doc: Doc) -> Optional[str]:
     """The meeting level a participant brings: from the lexicon, the role or a title next to the name."""
-    lex = lexicon.parties()
-    if mention.actor_id and mention.actor_id in _ranks_by_id():
-        return _ranks_by_id()[mention.actor_id]
-    if mention.role:
-        for title, level in lex.titles.items():
-            if title in mention.role.lower():
-                return level
-    return _title_level(mention, doc)
+    return level_of(mention.actor_id, mention.role) or _title_level(mention, doc)
 
 
 def _title_level(mention: ActorMention, doc: Doc) -> Optional[str]:

@@ -7,56 +7,29 @@ sentence root, preconditions from conditional clauses. A stated sequence ("first
 groups, then delegations, afterwards a summit") gives one meeting per stage with order
 1, 2, 3. Then, across sentences, a meeting without parties ("such a meeting") takes them
 from its antecedent: the last meeting reported by the same speaker, else the last one.
+Parties are read in meeting_parties.py, merging and antecedents in meeting_merge.py.
 """
 
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass, field, replace
+from dataclasses import replace
 from typing import TYPE_CHECKING, Optional
 
-from spacy.tokens import Doc as SpacyDoc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
-from peacetalks.negotiation import channel, dates, doccache, history, implied, lexicon
+from peacetalks.negotiation import channel, dates, doccache, history, implied, lexicon, meeting_merge, meeting_parties
+from peacetalks.negotiation.meeting_draft import Draft
 from peacetalks.negotiation.parties import LEVEL_RANK, PartyIndex, country_key, rank_of
 from peacetalks.negotiation.speakers import meeting_format
 from peacetalks.negotiation.status import (
-    HOSTING, TIME_PREPS, UNMARKED, answered_status, frame_token, future_or_modal, preconditions_of, proposer_of,
-    status_of, strong_proposal,
+    UNMARKED, answered_status, future_or_modal, preconditions_of, proposer_of, status_of, strong_proposal,
 )
 from peacetalks.negotiation.syntax import ancestors, is_negated, speaker, subject_of, trimmed
-from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, Span, stable_id
+from peacetalks.records import NON_STATE_COUNTRIES, ActorMention, Meeting, PlaceMention, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
     from peacetalks.pipeline import Analysis
-
-_STOP_RIGHT = frozenset({"VERB", "AUX", "SCONJ", "PUNCT"})
-
-
-@dataclass
-class Draft:
-    """A meeting while it is being read."""
-
-    sentence: int
-    trigger: Token
-    level: str
-    status: str
-    participants: list[ActorMention] = field(default_factory=list)
-    proposer: Optional[ActorMention] = None
-    preconditions: list[str] = field(default_factory=list)
-    place: Optional[PlaceMention] = None
-    evidence: list[Span] = field(default_factory=list)
-    order: Optional[int] = None
-    format_cue: Optional[str] = None
-    level_explicit: bool = False
-    speaker: Optional[str] = None
-    date: Optional[str] = None
-    anaphoric: bool = False
-    status_marked: bool = True
-    historical: bool = False
-    channel: Optional[str] = None
-    host: Optional[str] = None  # the party hosting it ("Turkey ... host the negotiations"): not a participant
-    destination: Optional[str] = None  # set when one trip to several parties is split per destination
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
@@ -64,10 +37,10 @@ def extract(analysis: "Analysis", index: PartyIndex) -> list[Meeting]:
     gatherings: set[str] = set()
     for si, sent in enumerate(analysis.doc.sents):
         drafts.extend(_read_sentence(analysis, index, si, sent, gatherings))
-    resolved = [d for d in _resolve_anaphora(drafts) if not _own_gathering(d)]
+    resolved = [d for d in meeting_merge.resolve_anaphora(drafts) if not _own_gathering(d)]
     merged: list[Draft] = []
     for si in sorted({d.sentence for d in resolved}):
-        merged.extend(_merge_same([d for d in resolved if d.sentence == si]))
+        merged.extend(meeting_merge.merge_same([d for d in resolved if d.sentence == si]))
     return [_to_meeting(analysis.doc_id, d) for d in merged]
 
 
@@ -95,7 +68,7 @@ def _read_sentence(analysis: "Analysis", index: PartyIndex, si: int, sent: Spacy
         status = "planned" if any(t.lemma_.lower() in ("agree", "plan", "schedule") for t in sent) else "proposed"
         d = Draft(sentence=si, trigger=tok, level=level, status=status, order=order,
                   evidence=[trimmed(sent, analysis.text)], level_explicit=True, speaker=spk_key)
-        d.participants = _dedupe(index.in_tokens(_left_window(tok)) + index.in_tokens(_right_window(tok)))
+        d.participants = meeting_parties.dedupe(index.in_tokens(meeting_parties.left_window(tok)) + index.in_tokens(meeting_parties.right_window(tok)))
         out.append(d)
     return out
 
@@ -216,11 +189,11 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
         return None  # "have not met since July": no meeting, and no refusal either
     if not is_verb and _denied_past(trig):
         return None
-    parts = _verb_parties(trig, index) if is_verb else _noun_parties(trig, index)
+    parts = meeting_parties.verb_parties(trig, index) if is_verb else meeting_parties.noun_parties(trig, index)
     of_phrase = [t for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for t in c.subtree]
     kids = [c for c in trig.children if not (is_verb and c.dep_ == "dobj" and trig.lemma_.lower() == "discuss")]
-    window = [trig] + kids + _left_window(trig) + _right_window(trig) + of_phrase \
-        + _subject_tokens(trig, is_verb)
+    window = [trig] + kids + meeting_parties.left_window(trig) + meeting_parties.right_window(trig) + of_phrase \
+        + meeting_parties.subject_tokens(trig, is_verb)
     level_cue = _level_cue(window)
     marked = status_of(trig, is_verb) or answered_status(trig)
     status = marked or UNMARKED
@@ -238,11 +211,11 @@ def _draft(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, tr
     if not d.participants and proposer is not None and strong_proposal(trig):
         d.participants = [proposer]  # "Putin's offer of direct talks": the proposer takes part
     named = list(d.participants)
-    d.participants = _complete(d, index, sent)
+    d.participants = meeting_parties.complete(d, index, sent)
     if _third_party(d, named, index) and not level_cue:
         d.level = _level_from_ranks(named, analysis) or "unspecified"  # the side named at the meeting word
     elif not level_cue and own:  # ranks say nothing when no party is named at the meeting word
-        d.level = _level_from_ranks(d.participants, analysis, _visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
+        d.level = _level_from_ranks(d.participants, analysis, meeting_parties.visitor(trig, index) if is_verb else None) or lexicon.meetings().nouns.get((trig.lemma_.lower(),), "unspecified")
     d.place = _place(analysis, trig)
     d.channel = channel.channel_of(trig, d.place is not None)
     d.date = dates.resolve(sent, analysis.published, trig, d.status)
@@ -262,7 +235,7 @@ def _third_party(d: Draft, named: list[ActorMention], index: PartyIndex) -> bool
     if extra is None:
         return False
     ids = {id(m) for m in named}
-    d.participants = _dedupe(named + [implied.as_state(m) for m in d.participants if id(m) not in ids] + [extra])
+    d.participants = meeting_parties.dedupe(named + [implied.as_state(m) for m in d.participants if id(m) not in ids] + [extra])
     return True
 
 
@@ -273,13 +246,13 @@ def _split_trip(d: Draft, index: PartyIndex) -> list[Draft]:
     """"Merz travelled to Paris and Warsaw": one trip, but a visit to each host (two bilateral
     visits, not a trilateral meeting of the visitor and two capitals that never sat together)."""
     trig = d.trigger
-    visitor = _visitor(trig, index) if trig.lemma_.lower() in _TRIP_VERBS else None
+    visitor = meeting_parties.visitor(trig, index) if trig.lemma_.lower() in _TRIP_VERBS else None
     if visitor is None:
         return [d]
     heads = [c for c in trig.children if c.dep_ == "dobj"] if trig.lemma_.lower() == "visit" else \
         [o for c in trig.children if c.dep_ == "prep" and c.lower_ == "to" for o in c.children if o.dep_ == "pobj"]
     dests = [t for h in heads for t in [h, *(c for c in h.children if c.dep_ == "conj")]]
-    hosts = _dedupe([m for t in dests if (m := index.at(t)) is not None and country_key(m) != country_key(visitor)])
+    hosts = meeting_parties.dedupe([m for t in dests if (m := index.at(t)) is not None and country_key(m) != country_key(visitor)])
     if len({country_key(m) for m in hosts}) < 2 or len(hosts) != len(dests):
         return [d]  # one host, or a destination that is no party ("to Paris and the G7 summit")
     own = [m for m in d.participants if country_key(m) == country_key(visitor)]
@@ -302,7 +275,7 @@ def _gathering(trig: Token, index: PartyIndex, gatherings: set[str]) -> bool:
 def _bare_definite(trig: Token, index: PartyIndex) -> bool:
     """"the summit": a definite meeting noun naming no party of its own."""
     definite = any(c.dep_ == "det" and c.lower_ in ("the", "that", "this") for c in trig.children)
-    own = _left_window(trig) + _right_window(trig) + [
+    own = meeting_parties.left_window(trig) + meeting_parties.right_window(trig) + [
         t for c in trig.children if c.dep_ == "prep" and c.lower_ in ("of", "with", "between") for t in c.subtree]
     return definite and not index.in_tokens(own)
 
@@ -332,7 +305,7 @@ def _denied_past(trig: Token) -> bool:
 def _organisation_event(trig: Token, index: PartyIndex) -> bool:
     """"The NATO summit", "an EU meeting": an organisation's own gathering, not talks between
     parties; likewise "EU leaders ... at their summit" (one party's own meeting, no other side)."""
-    named = index.in_tokens(_left_window(trig))
+    named = index.in_tokens(meeting_parties.left_window(trig))
     if named and all(m.country in NON_STATE_COUNTRIES for m in named):
         return True
     if any(c.lower_ in ("with", "between") for c in trig.children):
@@ -341,303 +314,8 @@ def _organisation_event(trig: Token, index: PartyIndex) -> bool:
     verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX") and subject_of(a) is not None), None)
     if poss is None or verb is None:
         return False
-    owners = {country_key(m) for m in _subject_parties(verb, index)}
+    owners = {country_key(m) for m in meeting_parties.subject_parties(verb, index)}
     return len(owners) == 1 and subject_of(verb).tag_ == "NNS"  # type: ignore[union-attr]
-
-
-def _left_window(trig: Token) -> list[Token]:
-    """The modifiers written before a meeting noun: "trilateral US-Russia-Ukraine", "Putin-Zelensky"."""
-    out = []
-    for tok in reversed(list(trig.lefts)):
-        if tok.dep_ in ("det", "predet") and tok.lower_ in ("a", "an", "the", "such", "this", "that", "any"):
-            continue
-        out.extend(_without_apposition(tok))
-    return out
-
-
-def _right_window(trig: Token) -> list[Token]:
-    """Parties after "between"/"with", read linearly: the parse of long name lists is unreliable."""
-    doc = trig.doc
-    out: list[Token] = []
-    i = trig.i + 1
-    if i < len(doc) and doc[i].lower_ in ("between", "with", "among"):
-        i += 1
-        while i < len(doc) and i < trig.sent.end:
-            tok = doc[i]
-            if tok.lower_ in ("himself", "herself"):
-                out.append(tok)
-                i += 1
-                continue
-            if tok.lower_ == "," and i + 1 < trig.sent.end and doc[i + 1].pos_ == "PROPN" \
-                    and _list_goes_on(doc, i + 1, trig.sent.end):
-                i += 1  # "between himself, Putin and Zelensky": a list goes on
-                continue
-            if tok.lower_ in (",", ";", ":", "'s", "’s") or (tok.pos_ in _STOP_RIGHT and tok.lower_ not in ("-", "'") and tok.dep_ != "compound"):
-                break
-            if tok.pos_ == "ADP" and tok.lower_ not in ("of",):
-                break
-            out.append(tok)
-            i += 1
-    return out
-
-
-def _list_goes_on(doc: "SpacyDoc", start: int, end: int) -> bool:
-    """"between himself, Putin and Zelensky": names and commas up to an "and"/"or" make a list;
-    "a meeting with Trump, Peskov said" is a new clause after the comma."""
-    for k in range(start, end):
-        if doc[k].pos_ == "CCONJ":
-            return True
-        if doc[k].pos_ != "PROPN" and doc[k].text not in (",", "-"):
-            return False
-    return False
-
-
-def _noun_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
-    window = _right_window(trig)
-    found = index.in_tokens(_left_window(trig)) + index.in_tokens(window)
-    if not found and window:  # "would attend a meeting with both leaders": two others than the subject
-        holder = trig.head if trig.dep_ == "dobj" else None
-        own = frozenset(country_key(m) for m in (_subject_parties(holder, index) if holder is not None else []))
-        found = [m for tok in window for m in implied.plural_definite(tok, index, exclude=own)]
-    for tok in window:  # "a meeting between himself and Putin": the speaker
-        if tok.lower_ in ("himself", "herself") and (owner := _reflexive_owner(tok, window, index)) is not None:
-            found.append(owner)
-    for c in trig.children:  # "his call with Putin": the possessor is a party
-        if c.dep_ == "poss" and c.pos_ == "PRON":
-            owners = _possessors(c, index) if c.lower_ == "their" else [_possessor(c, index)]
-            found += [o for o in owners if o is not None]
-    frame = frame_token(trig)  # "after weeks of negotiations" frames like "after negotiations"
-    if frame.dep_ == "pobj" and frame.head.lower_ in ("during", "at", "after", "following"):
-        found += _subject_parties(frame.head.head, index)  # "agreed during a phone call"
-    if trig.lemma_.lower() in ("visit", "trip"):  # "a visit by Fidan to Moscow": visitor and visited
-        found += [m for c in trig.children if c.dep_ == "prep" and c.lower_ in ("by", "to")
-                  for o in c.children if o.dep_ == "pobj" if (m := index.of_subtree(o)) is not None]
-    if _call_frame(trig):  # "Erdogan told Putin in a phone call": speaker and addressee
-        verb = trig.head.head
-        found += _subject_parties(verb, index) + [m for c in verb.children if c.dep_ in ("dobj", "dative")
-                                                  if (m := index.of_subtree(c)) is not None]
-    for prep in (c for c in trig.children if c.dep_ == "prep" and c.lower_ == "of"):
-        for inner in (p for p in prep.children if p.dep_ == "pobj"):  # "a round of talks with Moscow"
-            found += index.in_tokens(_left_window(inner)) + index.in_tokens(_right_window(inner))
-            # "a summit of Putin and Zelensky": named people (or states) as the of-object
-            found += [m for t in [inner, *inner.conjuncts] if (m := index.at(t)) is not None] \
-                or implied.plural_definite(inner, index)  # "a meeting of the two presidents"
-    host = trig.head if trig.dep_ in ("dobj", "nsubjpass", "pobj") else None
-    own = {country_key(m) for m in found}
-    # "Erdogan offered to host a meeting between Putin and Zelensky": with two parties of
-    # its own the meeting does not take in the host; "Lavrov held talks with Rubio" does.
-    joins = host is not None and host.lemma_.lower() in ("join", "attend", "have")
-    hosting = host is not None and host.lemma_.lower() in HOSTING  # the host is not a party
-    if host is not None and host.lemma_.lower() in lexicon.meetings().host_verbs and not hosting \
-            and (len(own) < 2 or joins):
-        found += _subject_parties(host, index)
-    return _dedupe(found)
-
-
-def _call_frame(trig: Token) -> bool:
-    """A call or conversation as the channel of a speech verb: "told X in a phone call"."""
-    return trig.dep_ == "pobj" and trig.head.lower_ in ("in", "by", "over") \
-        and trig.lemma_.lower() in ("call", "conversation") and trig.head.head.pos_ == "VERB"
-
-
-def _reflexive_owner(pron: Token, listed: list[Token], index: PartyIndex) -> Optional[ActorMention]:
-    """"Trump said he believed a meeting between himself, Putin and Zelensky could ...": the
-    subject of the nearest clause above, skipping a subject the parser took from the list
-    itself ("Putin ... could get it done"); a pronoun subject is resolved."""
-    inside = {t.i for t in listed}
-    for anc in ancestors(pron):
-        if anc.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = subject_of(anc)
-        if subj is None or subj.i in inside:
-            continue
-        if subj.pos_ == "PRON":
-            return index.resolve_pronoun(subj)
-        if index.of_subtree(subj) is not None:
-            return index.of_subtree(subj)
-    return index.resolve_pronoun(pron)
-
-
-def _possessor(pron: Token, index: PartyIndex) -> Optional[ActorMention]:
-    """"his"/"their" -> the nearest named subject up the tree, else the latest mention before it."""
-    for anc in ancestors(pron):
-        if anc.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = subject_of(anc)
-        if subj is not None and subj.pos_ != "PRON" and index.of_subtree(subj) is not None:
-            return index.of_subtree(subj)
-    return index.resolve_pronoun(pron)
-
-
-def _possessors(pron: Token, index: PartyIndex) -> list[Optional[ActorMention]]:
-    """"their talks" -> every party of the nearest named subject ("Trump and Zelensky")."""
-    for anc in ancestors(pron):
-        if anc.pos_ not in ("VERB", "AUX"):
-            continue
-        subj = subject_of(anc)
-        if subj is not None and subj.pos_ != "PRON" and index.in_tokens(subj.subtree):
-            return list(index.in_tokens(subj.subtree))
-    return [index.resolve_pronoun(pron)]
-
-
-def _subject_parties(verb: Token, index: PartyIndex) -> list[ActorMention]:
-    subj = subject_of(verb)
-    if subj is None:
-        return []
-    if subj.pos_ == "PRON":
-        listed = implied.plural_pronoun(subj, index)  # "They later held a call": the people just listed
-        if listed:
-            return listed
-        m = index.resolve_pronoun(subj)
-        return [m] if m else []
-    return index.in_tokens(subj.subtree) or implied.plural_definite(subj, index)  # "the two presidents meet"
-
-
-def _verb_parties(trig: Token, index: PartyIndex) -> list[ActorMention]:
-    found = _subject_parties(trig, index)
-    for c in trig.children:
-        if c.dep_ == "dobj" and trig.lemma_.lower() == "discuss":
-            continue  # what they discussed is the topic, not a party
-        if c.dep_ == "dobj" or (c.dep_ == "npadvmod" and index.of_subtree(c)):
-            found += index.in_tokens(c.subtree)
-        elif c.dep_ == "prep" and c.lower_ in ("with", "to", "between") and index.in_tokens(c.subtree):
-            found += index.in_tokens(t for p in c.children if p.dep_ == "pobj" for t in p.subtree)
-    return _dedupe(found)
-
-
-def _dedupe(mentions: list[ActorMention]) -> list[ActorMention]:
-    """One mention per actor; a bare nationality word goes when a named actor of its country is there."""
-    named = {m.country for m in mentions if m.actor_id}
-    out: list[ActorMention] = []
-    seen: set[str] = set()
-    for m in mentions:
-        key = m.actor_id or f"{m.country}:{m.sector}"
-        if key in seen or (not m.actor_id and m.country in named):
-            continue
-        seen.add(key)
-        out.append(m)
-    return out
-
-
-def _complete(d: Draft, index: PartyIndex, sent: SpacySpan) -> list[ActorMention]:
-    """Add the implied party: the proposer, else the nearest actor of another country."""
-    parts = list(d.participants)
-    countries = {country_key(m) for m in parts}
-    if len(countries) == 1 and d.proposer is not None and country_key(d.proposer) not in countries \
-            and d.trigger.head.lemma_.lower() not in HOSTING:
-        return _dedupe(parts + [d.proposer])
-    trig = d.trigger
-    inner = [g for c in trig.children if c.dep_ == "prep" and c.lower_ == "of" for g in c.children if g.dep_ == "pobj"]
-    # "his meeting" has another side; "its summit" (an alliance's own summit) does not
-    implies_other = trig.pos_ == "VERB" or any(c.lower_ in ("with", "between") or (c.dep_ == "poss" and c.lower_ != "its")
-                                               for c in [*trig.children, *(g for i in inner for g in i.children)]) \
-        or (frame_token(trig).dep_ == "pobj" and frame_token(trig).head.lower_ in TIME_PREPS) or d.proposer is not None
-    nxt = trig.doc[trig.i + 1] if trig.i + 1 < len(trig.doc) else trig
-    if nxt.lower_ == "between" and len(index.in_tokens(_right_window(trig))) >= 2:
-        return parts  # "talks between the Sudanese army and the RSF": both sides named, one country
-    holder = _holder(trig, index, sent, parts) if len(countries) >= 2 else None
-    if holder is not None and country_key(holder) not in countries:
-        return _dedupe(parts + [holder])  # "He said talks with Britain and France were continuing"
-    if len(countries) == 1 and implies_other:  # "a meeting with Zelensky" has another side; "the Kremlin talks" may not
-        verb = next((a for a in ancestors(trig) if a.pos_ in ("VERB", "AUX")), None)
-        subj = subject_of(verb) if verb is not None and trig.pos_ != "VERB" else None
-        owner = index.of_subtree(subj) if subj is not None and subj.pos_ != "PRON" else None
-        if owner is not None and country_key(owner) not in countries:
-            return _dedupe(parts + [owner])  # "Zelensky travelled ... to revive talks with Russia"
-        reporter = _reporter_of(trig, sent, index)
-        counterpart = implied.process_counterpart(parts[0], trig, index) if reporter is not None else None
-        if counterpart is not None and country_key(counterpart) not in countries:
-            return _dedupe(parts + [counterpart])  # an outsider's comment on a party's talks
-        others = [m for m in index.in_span(sent) if country_key(m) not in countries and m is not reporter]
-        if others:
-            near = min(others, key=lambda m: abs(m.start - trig.idx))
-            spk = speaker(sent)
-            if spk is not None and _owner(trig) is not None and near is index.of_subtree(spk) and near.actor_id:
-                near = _as_state(near)  # "Peskov said Ukraine's proposal of a summit ...": his side, not he
-            return _dedupe(parts + [near])
-    return parts
-
-
-def _holder(trig: Token, index: PartyIndex, sent: SpacySpan, parts: list[ActorMention]) -> Optional[ActorMention]:
-    """"(Yermak) said talks *with Britain and France* were continuing": a noun meeting whose
-    parties all stand in its "with" list has a holder besides them: the subject of the verb
-    it is the object of, else the speaker of the report (a pronoun resolved)."""
-    if trig.pos_ == "VERB" or trig.lower_ == "with":
-        return None
-    listed = {t.i for c in trig.children if c.dep_ == "prep" and c.lower_ == "with" for t in c.subtree}
-    others = _left_window(trig) + [c for c in trig.children if c.dep_ == "poss"]
-    named = {id(m) for m in index.in_tokens(t for t in trig.doc if t.i in listed)}
-    if not listed or index.in_tokens(others) or any(id(m) not in named for m in parts):
-        return None
-    verb = trig.head if trig.dep_ == "dobj" else None
-    subj = subject_of(verb) if verb is not None else speaker(sent)
-    if subj is None or subj.i in listed:
-        return None
-    return index.resolve_pronoun(subj) if subj.pos_ == "PRON" else index.of_subtree(subj)
-
-
-def _owner(trig: Token) -> Optional[Token]:
-    """The named possessor a meeting belongs to ("*Russia's* peace talks", "*Moscow's* proposal
-    of talks"), when the meeting names no other side ("with", "between"); else None."""
-    noun = trig.head.head if trig.dep_ == "pobj" and trig.head.lower_ == "of" else trig
-    if any(c.lower_ in ("with", "between") for c in trig.children):
-        return None
-    return next((c for c in noun.children if c.dep_ == "poss" and c.pos_ == "PROPN"), None)
-
-
-def _reporter_of(trig: Token, sent: SpacySpan, index: PartyIndex) -> Optional[ActorMention]:
-    """The speaker of a report the meeting word sits in, when the meeting is owned by its one
-    named party ("Kallas said *Moscow's* proposal of talks was ...", "Sybiha said the strike
-    came after *Russia's* peace talks"): a commentator on the meeting, not its other side
-    ("Trump said a meeting with Putin was arranged" keeps Trump)."""
-    owner = _owner(trig)
-    if owner is None:
-        return None  # only a meeting owned by its one party ("Moscow's proposal of talks")
-    spk = speaker(sent)
-    if spk is None or trig.i in {t.i for t in spk.subtree} or not any(
-            a.dep_ == "ccomp" and a.head.i == sent.root.i for a in [trig, *ancestors(trig)]):
-        return None
-    reporter, owned = index.of_subtree(spk), index.of_subtree(owner)
-    if reporter is None or owned is None or not implied.outside_commentator(owned, reporter):
-        return None
-    return reporter
-
-
-def _subject_tokens(trig: Token, is_verb: bool) -> list[Token]:
-    """The subject phrase of the meeting verb, of the verb holding the meeting noun, or of
-    the verb a meeting is the purpose or frame of ("the delegation will travel for talks")."""
-    if is_verb:
-        verb: Optional[Token] = trig
-    elif trig.dep_ in ("dobj", "nsubjpass"):
-        verb = trig.head if trig.head.lemma_.lower() in lexicon.meetings().host_verbs else None
-    elif trig.dep_ == "pobj" and trig.head.lower_ in ("for", "during", "at", "after"):
-        verb = trig.head.head
-    else:
-        verb = None
-    if verb is None:
-        return []
-    subj = subject_of(verb)
-    if subj is not None and subj.tag_ == "WP" and verb.dep_ == "relcl":
-        subj = verb.head  # "European leaders, who joined a call with Trump": the relative's noun
-    return _without_apposition(subj) if subj is not None else []
-
-
-def _without_apposition(tok: Token) -> list[Token]:
-    """``tok``'s phrase without its appositions: "Yermak, the head of the presidential office,
-    met officials" is no leaders' meeting; an apposition describes a party, not the meeting
-    (the party's own rank counts, through the rank rule)."""
-    aside = {t.i for c in tok.children if c.dep_ == "appos" for t in c.subtree}
-    return [t for t in tok.subtree if t.i not in aside]
-
-
-def _visitor(trig: Token, index: PartyIndex) -> Optional[ActorMention]:
-    """Who travels or calls: the subject of "visit", "call", "phone" sets the level."""
-    if trig.lemma_.lower() not in ("visit", "call", "phone", "telephone", "travel", "fly", "arrive"):
-        return None
-    subj = subject_of(trig)
-    if subj is not None and subj.tag_ == "WP" and trig.dep_ == "relcl":
-        subj = trig.head  # "Sybiha, who travelled to London": the relative clause's noun travels
-    return index.of_subtree(subj) if subj is not None else None
 
 
 def _level_cue(tokens: list[Token]) -> Optional[str]:
@@ -753,147 +431,6 @@ def _sequence(sent: SpacySpan) -> list[Token]:
             continue  # "leaders' summit": the summit is the stage
         stages.append(tok)
     return stages if len(stages) >= 2 else []
-
-
-# ---------------------------------------------------------------- merging and anaphora
-
-def _merge_same(drafts: list[Draft]) -> list[Draft]:
-    """Two meeting words in one sentence with the same parties and level are one meeting."""
-    out: list[Draft] = []
-    prio = lexicon.meetings().status_priority
-    for d in drafts:
-        keyset = frozenset(country_key(m) for m in d.participants)
-        twin = next((o for o in out if o.order is None and d.order is None and keyset and _same_level(o, d)
-                     and not o.anaphoric and not d.anaphoric and o.historical == d.historical
-                     and (o.status == d.status or not o.status_marked or not d.status_marked)
-                     and channel.compatible(o.channel, d.channel)
-                     and frozenset(country_key(m) for m in o.participants) == keyset), None)
-        if twin is None:
-            out.append(d)
-            continue
-        if prio.index(d.status) < prio.index(twin.status) and d.status_marked:
-            twin.status = d.status
-        if twin.level == "unspecified":
-            twin.level, twin.level_explicit = d.level, d.level_explicit
-        twin.status_marked = twin.status_marked or d.status_marked
-        twin.preconditions += [p for p in d.preconditions if p not in twin.preconditions]
-        twin.proposer = twin.proposer or d.proposer
-        twin.place = twin.place or d.place
-        twin.date = twin.date or d.date
-        twin.channel = twin.channel or d.channel
-    return out
-
-
-def _open(d: Draft) -> bool:
-    """A bare mention that says neither level nor status ("their first direct talks")."""
-    return d.level == "unspecified" and not d.level_explicit and not d.status_marked
-
-
-def _same_level(a: Draft, b: Draft) -> bool:
-    """Same level, or one of them a bare restatement of the other ("met on Monday, their first
-    direct talks since 2022")."""
-    return a.level == b.level or _open(a) or _open(b)
-
-
-def _resolve_anaphora(drafts: list[Draft]) -> list[Draft]:
-    done: list[Draft] = []
-    for d in drafts:
-        if len({country_key(m) for m in d.participants}) >= 2:
-            done.append(d)
-            continue
-        partner = _other_side(d, done)
-        if partner:  # "Russia was ready to hold a third round of direct talks": with the side it meets
-            d.participants = _dedupe(d.participants + partner)
-            d.anaphoric = True
-            done.append(d)
-            continue
-        if not (d.level_explicit or _has_anaphor(d.trigger)):
-            continue  # "pushing for talks": a bare meeting word with no parties refers to nothing
-        ante = _antecedent(d, done)
-        if ante is None:
-            if _partyless_report(d):
-                done.append(d)  # consolidation joins it to the one meeting it can be (consolidate.py)
-            continue
-        d.anaphoric = True
-        same_level = not d.level_explicit or d.level == ante.level
-        if not same_level and d.order is None and not _has_anaphor(d.trigger):
-            continue  # "offered to host a new round of talks": not the call just reported
-        if same_level and not d.status_marked and d.order is None:
-            # "... and described the talks as extensive": nothing new about that meeting
-            ante.evidence += [e for e in d.evidence if e not in ante.evidence]
-            continue
-        d.participants = ante.participants if same_level else [_as_state(m) for m in ante.participants]
-        d.level = ante.level if not d.level_explicit else d.level
-        if same_level:
-            d.proposer = d.proposer or ante.proposer
-            d.preconditions = d.preconditions or list(ante.preconditions)
-            d.channel = d.channel or ante.channel  # "Trump, due to speak with Putin, said the call ..."
-        d.format_cue = d.format_cue or (ante.format_cue if same_level else None)
-        d.evidence = d.evidence + [e for e in ante.evidence if e not in d.evidence]
-        done.append(d)
-    return done
-
-
-def _partyless_report(d: Draft) -> bool:
-    """"A planned meeting of foreign ministers in London was cancelled": a report on a meeting
-    that names no party but says its level, place and what happened to it is kept without
-    parties; across documents it joins the single earlier meeting it can be."""
-    return d.level_explicit and d.place is not None and d.status_marked and d.status != UNMARKED \
-        and not d.historical and d.order is None
-
-
-_TWO_SIDED = frozenset({"direct", "bilateral", "face-to-face", "one-on-one", "peace"})
-
-
-def _other_side(d: Draft, done: list[Draft]) -> list[ActorMention]:
-    """For a one-party meeting that says it has another side ("direct talks", "bilateral
-    talks", "peace talks"): the other parties of the latest earlier meeting of this party
-    in the document, as states (the level may differ)."""
-    own = {country_key(m) for m in d.participants}
-    if len(own) != 1 or d.trigger.head.lemma_.lower() in HOSTING:
-        return []
-    if not any(t.dep_ in ("amod", "compound") and t.lower_ in _TWO_SIDED for t in d.trigger.subtree):
-        return []
-    for o in reversed(done):
-        keys = {country_key(m) for m in o.participants}
-        if own < keys and not o.historical:
-            return [_as_state(m) for m in o.participants if country_key(m) not in own]
-    return []
-
-
-def _has_anaphor(trig: Token) -> bool:
-    anaphora = lexicon.meetings().anaphora
-    return any(c.dep_ in ("det", "predet", "poss") and c.lower_ in anaphora | {"its", "their", "his", "her"}
-               for c in trig.children)
-
-
-def _antecedent(d: Draft, done: list[Draft]) -> Optional[Draft]:
-    cands = [o for o in done if o.participants and (o.sentence, o.trigger.i) < (d.sentence, d.trigger.i)
-             and d.host not in {country_key(m) for m in o.participants}]  # a host hosts others' meeting
-    if not cands:
-        return None
-    if d.speaker is not None:
-        same = [o for o in cands if o.speaker == d.speaker and o.sentence < d.sentence]
-        if same:
-            return same[-1]
-    if d.level_explicit:
-        level = [o for o in cands if o.level == d.level]
-        if level:
-            return level[-1]
-    # "... ready to provide every facility for *the negotiations*" after a report of a visit:
-    # the repeated meeting noun names the meeting last called so, not the trip or call
-    last = cands[-1]
-    word = [o for o in cands if o.trigger.pos_ != "VERB" and o.trigger.lemma_ == d.trigger.lemma_]
-    if word and d.channel is None and last.channel in (channel.VISIT, channel.CALL) and _has_anaphor(d.trigger):
-        return word[-1]
-    return last
-
-
-def _as_state(m: ActorMention) -> ActorMention:
-    """A leader's mention reused for a lower-level meeting stands for the state, not the person."""
-    if m.actor_id is None:
-        return m
-    return replace(m, actor_id=None, name=m.country, sector="GOV", role=None)
 
 
 def _format(d: Draft) -> str:

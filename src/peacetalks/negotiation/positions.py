@@ -6,20 +6,19 @@ dependency tree to the first word that carries a stance ("insists on", "will not
 allow", "ready to accept", "only if", "considers ... illegitimate"). The stance word's
 subject is the actor, resolved through the actor mentions, so metonyms count ("the
 Kremlin" -> RUS); a reported clause without its own subject belongs to the reporter.
+Issue words are found in issue_words.py, holders in position_holders.py.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Iterator, Optional
 
-from spacy.tokens import Doc, Span as SpacySpan, Token
+from spacy.tokens import Span as SpacySpan, Token
 
-from peacetalks.negotiation import dates, doccache, lexicon, talks_format
+from peacetalks.negotiation import dates, lexicon, position_holders, stance_words
+from peacetalks.negotiation.issue_words import IssueMatch, find_issues
 from peacetalks.negotiation.parties import PartyIndex
-from peacetalks.negotiation.syntax import (
-    REPORTING, ancestors, is_negated, phrasal, quote_speaker, speaker, subject_of, trimmed,
-)
+from peacetalks.negotiation.syntax import REPORTING, ancestors, is_negated, phrasal, speaker, trimmed
 from peacetalks.records import ActorMention, Position, stable_id
 
 if TYPE_CHECKING:  # pragma: no cover
@@ -29,20 +28,6 @@ _TIME_FRAMES = frozenset({"after", "before", "during", "until", "following", "si
 _PREDICATIVE = frozenset({"acomp", "oprd", "ccomp", "xcomp", "conj", "ROOT", "attr"})
 _DROP_WORDS = frozenset({"any", "the", "a", "an", "its", "their", "his", "her", "such", "those", "these", "all"})
 _QUOTES = frozenset({"'", '"', "\u2018", "\u2019", "\u201c", "\u201d", "``", "''"})
-
-
-@dataclass
-class IssueMatch:
-    issue: str
-    head: Token
-    tokens: list[Token]
-    # talks qualified as unconditional ("talks without preconditions"): being ready for or
-    # offering them insists on the format, so an accepting stance reads as a demand
-    qualifier: list[Token] = field(default_factory=list)
-
-    @property
-    def insisted(self) -> bool:
-        return bool(self.qualifier)
 
 
 def extract(analysis: "Analysis", index: PartyIndex) -> list[Position]:
@@ -113,132 +98,6 @@ def _possessor_party(noun: Token, index: PartyIndex, sent: SpacySpan) -> Optiona
     return None
 
 
-def find_issues(sent: SpacySpan) -> list[IssueMatch]:
-    """Issue phrases in the sentence, longest match first, each token used once."""
-    lex = lexicon.issues()
-    doc, base = sent.doc, sent.start
-    lemmas = doccache.cached(doc, "issue_lemmas", _norms)[base:sent.end]
-    out, covered = _halts(sent, lemmas, lex)
-    i = 0
-    while i < len(lemmas):
-        if base + i in covered:
-            i += 1
-            continue
-        hit = None
-        for ph, issue in lex.by_first.get(lemmas[i], ()):
-            if tuple(lemmas[i:i + len(ph)]) == ph:
-                hit = (ph, issue)
-                break
-        if hit is None:
-            i += 1
-            continue
-        span = list(doc[base + i:base + i + len(hit[0])])
-        if len(span) == 1 and span[0].pos_ == "VERB" and lemmas[i] not in _VERBAL_ISSUES:
-            i += 1  # "only this can guarantee that ...": the verb is not the issue
-            continue
-        head = max(span, key=lambda t: (t.head.i not in {s.i for s in span}, -abs(t.i - span[-1].i)))
-        if (hit[1] == "security_guarantees" and len(span) == 1 and _other_guarantee(head, lex)) \
-                or _other_sense(hit[1], head, lex):
-            pass  # "guarantees on gas supplies": a guarantee of something else, no security guarantee
-        elif head.pos_ == "ADJ" and head.dep_ == "amod" and _stance_phrase(head.head) in lex.stance_verbs:
-            pass  # "regard troops as legitimate targets": a stance phrase, not the legitimacy issue
-        elif not (head.pos_ == "ADJ" and head.dep_ == "amod" and not _judged(head.head)):  # "legitimate interests"
-            out.append(IssueMatch(issue=hit[1], head=head, tokens=span))
-        i += len(hit[0])
-    return _with_unconditional_talks(sent, lemmas, out)
-
-
-def _other_guarantee(head: Token, lex: lexicon.IssueLexicon) -> bool:
-    """A bare "guarantee" about a non-security topic ("guarantees on gas supplies", "payment
-    guarantees", "guarantees for grain exports"): its modifiers or its on/for/of object name it."""
-    topics = [c for c in head.lefts if c.dep_ in ("compound", "amod", "nmod")]
-    for prep in head.rights:
-        if prep.dep_ == "prep" and prep.lower_ in ("on", "for", "of", "over", "about"):
-            topics += [t for o in prep.children if o.dep_ == "pobj" for t in o.subtree]
-    return any(t.lemma_.lower() in lex.non_security_topics for t in topics)
-
-
-def _other_sense(issue: str, head: Token, lex: lexicon.IssueLexicon) -> bool:
-    """An issue word used in another sense (``issues.yaml: false_senses``)."""
-    senses, lemma = lex.false_senses, head.lemma_.lower()
-    near = [t.lemma_.lower() for t in [*head.conjuncts, *head.lefts]]
-    if issue == "territory" and lemma == "land":
-        return any(w in senses.get("domains", ()) for w in near)  # "cover land, sea and air"
-    if issue == "territory" and head.pos_ == "VERB" and lemma in ("hand", "cede", "surrender"):
-        obj = next((c for c in head.children if c.dep_ == "dobj"), None)  # "hand over this draft"
-        return obj is not None and obj.lemma_.lower() in senses.get("handed", ())
-    if issue == "elections" and lemma == "vote":  # "would not come to a vote", "a vote on the bill"
-        objs = [o.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
-        to_vote = head.dep_ == "pobj" and head.head.lower_ == "to" and head.head.head.lemma_.lower() in ("come", "put", "bring")
-        return to_vote or any(o in senses.get("procedures", ()) for o in objs)
-    if issue == "sanctions" and lemma == "sanction" and head.pos_ == "VERB":  # "an act sanctioned by Kyiv"
-        return head.dep_ == "acl" and head.head.lemma_.lower() in senses.get("authorised", ())
-    if issue == "sanctions" and lemma == "restriction":  # "range restrictions", "restrictions on the range of"
-        near += [o.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
-        return any(w in senses.get("limits", ()) for w in near)
-    return False
-
-
-def _with_unconditional_talks(sent: SpacySpan, lemmas: list[str], out: list[IssueMatch]) -> list[IssueMatch]:
-    """"talks without any preconditions": the talks word becomes a talks_format issue (or the
-    talks_format match that holds it, "direct negotiations ... without preconditions", is marked)."""
-    known = frozenset(t.i for m in out if m.issue == "talks_format" for t in m.tokens) if out else frozenset()
-    for talks, qual in talks_format.unconditional(sent, lemmas, known):
-        held = next((m for m in out if m.issue == "talks_format" and talks in m.tokens), None)
-        if held is not None:
-            held.qualifier = qual
-        else:
-            out.append(IssueMatch(issue="talks_format", head=talks, tokens=[talks], qualifier=qual))
-    return out
-
-
-def _halts(sent: SpacySpan, lemmas: list[str], lex: lexicon.IssueLexicon) -> tuple[list[IssueMatch], set[int]]:
-    """"ready to stop all long-range drone and missile strikes", "halt attacks on energy sites":
-    a halt verb with a hostile act as its object is a (partial) ceasefire; the verb is the issue
-    head, and the object's words are not read as other issues ("missile" is no arms issue here)."""
-    out: list[IssueMatch] = []
-    covered: set[int] = set()
-    for k, lemma in enumerate(lemmas):
-        if lemma not in lex.halt_verbs:
-            continue
-        tok = sent.doc[sent.start + k]
-        if tok.pos_ != "VERB":
-            continue
-        obj = next((c for c in tok.children if c.dep_ in ("dobj", "nsubjpass") and c.lemma_.lower() in lex.hostile_acts),
-                   None)
-        if obj is not None:
-            out.append(IssueMatch(issue="ceasefire", head=tok, tokens=[tok, obj]))
-            covered |= {t.i for t in obj.subtree if t.i <= obj.i} | {tok.i}
-    return out, covered
-
-
-# Issue words that are verbs ("cede", "hand over", "join NATO"); any other verb form of an
-# issue word ("can guarantee that ...") is not the issue.
-_VERBAL_ISSUES = frozenset({"cede", "hand", "annex", "swap", "join", "withdraw", "sanction", "mediate"})
-
-
-def _judged(noun: Token) -> bool:
-    """"considers Zelensky an illegitimate leader": the adjective is the verdict, not a label."""
-    return noun.dep_ in ("oprd", "attr", "dobj", "pobj", "ccomp") and any(
-        a.lemma_.lower() in lexicon.issues().claim_verbs for a in list(ancestors(noun))[:2])
-
-
-def _norms(doc: Doc) -> list[str]:
-    """Every token's lemma for issue matching; spaCy leaves plural proper nouns alone
-    ("Tomahawks"), so their -s is stripped when the singular is an issue word."""
-    w = doccache.words(doc)
-    return [_norm(lemma, pos) for lemma, pos in zip(w.lemma, w.pos)]
-
-
-def _norm(lemma: str, pos: str) -> str:
-    if pos != "PROPN" or not lemma.endswith("s") or len(lemma) <= 3:
-        return lemma  # the common case, without a lexicon lookup per token
-    known = lexicon.issues().by_first
-    if lemma not in known and lemma[:-1] in known:
-        return lemma[:-1]  # "Tomahawks" -> tomahawk, but "Donbas" stays
-    return lemma
-
-
 def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, match: IssueMatch,
           issue_heads: set[int]) -> list[Position]:  # noqa: D401
     out: list[Position] = []
@@ -252,10 +111,10 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             return out  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
         if match.issue == "sanctions" and stance == "accept" and _proposes_measure(node, match.head):
             return out  # "the Commission proposed a package of sanctions": a step in enacting them
-        actors = _imposer(node, index) if stance in ("demand", "condition") and _imposed(node) else None
+        actors = position_holders.imposer(node, index) if stance in ("demand", "condition") and position_holders.imposed(node) else None
         # in "a ceasefire would be possible only if Ukraine withdrew from the regions" the ceasefire
         # (another issue) is the topic of the condition, not its holder
-        actors = actors or _actors(node, match, index, sent, issue_heads if stance == "condition" else set())
+        actors = actors or position_holders.holders_of(node, match, index, sent, issue_heads if stance == "condition" else set())
         actors = [a for a in actors if a.country not in {p.actor.country for p in out}]
         if not actors:
             continue  # "a plan that would require ...": no actor here, the governing verb decides
@@ -300,15 +159,7 @@ def _own_holder(node: Token, index: PartyIndex, issue: str) -> bool:
     legitimate": Kyiv rejects the legitimacy challenge; ``rebuttal_issues``)."""
     lex = lexicon.issues()
     return node.pos_ == "NOUN" and (node.lemma_.lower() not in lex.claim_verbs or issue in lex.rebuttal_issues) \
-        and (any(c.dep_ == "poss" for c in node.children) or _party_modifier(node, index) is not None)
-
-
-def _party_modifier(node: Token, index: PartyIndex) -> Optional[ActorMention]:
-    """"the Qatari demand", "a US proposal", "the Hamas demand": a party written before the noun."""
-    for c in node.lefts:
-        if c.dep_ in ("amod", "compound", "nmod") and index.at(c) is not None:
-            return index.at(c)
-    return None
+        and (any(c.dep_ == "poss" for c in node.children) or position_holders.party_modifier(node, index) is not None)
 
 
 def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> Iterator[tuple[str, Token]]:  # type: ignore[assignment]
@@ -342,7 +193,7 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         if node is head:
             yield from _head_stances(node)
             continue
-        if node.dep_ == "relcl" and node.head.lemma_.lower() in _PROPOSAL_NOUNS and _relative_subject(node):
+        if node.dep_ == "relcl" and node.head.lemma_.lower() in stance_words.PROPOSAL_NOUNS and _relative_subject(node):
             continue  # "rejected any settlement that would recognise Russia's annexation": the settlement's terms
         if node.dep_ == "relcl" and node.head.lemma_.lower() in lex.label_nouns:
             continue  # "'realities on the ground', a phrase Kyiv regards as a demand to cede ...": Kyiv's reading
@@ -381,8 +232,6 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         yield "claim", nodes[-1]
 
 
-# Appeals a speaker makes in their own voice ("called for new sanctions").
-_APPEALS = frozenset({"call for", "call on", "urge", "appeal", "appeal for", "press for", "push for", "demand"})
 _FLIP = {"accept": "reject", "reject": "accept"}
 # Nouns of a limit put on something: a stance on the limit is the opposite stance on the thing.
 _LIMIT_NOUNS = frozenset({"restriction", "limit", "limitation", "cap", "curb", "ban", "constraint"})
@@ -416,12 +265,12 @@ def _head_stances(head: Token) -> Iterator[tuple[str, Token]]:
     """Stances written on the issue word itself."""
     if head.pos_ == "VERB" and head.lemma_.lower() in _COMMIT and _commits(head):
         yield ("reject" if _negated(head) else "accept"), head  # "we will not withdraw"
-    if head.pos_ == "VERB" and _imposed(head) and not _negated(head):
+    if head.pos_ == "VERB" and position_holders.imposed(head) and not _negated(head):
         yield "demand", head  # "if Russia wants peace, it must cease fire": the speaker demands it
     if head.pos_ == "NOUN" and any(c.dep_ == "det" and c.lower_ == "no" for c in head.children):
         if any(c.dep_ == "prep" and c.lower_ == "without" for c in head.children):
             yield "condition", head  # "no exchange of prisoners without a full list"
-        elif head.lemma_.lower() in _ROOM_NOUNS:
+        elif head.lemma_.lower() in stance_words.ROOM_NOUNS:
             yield "reject", head  # "should have no role in the talks"
 
 
@@ -446,7 +295,7 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     if node.pos_ in ("AUX", "VERB") and any(c.lower_ == "out" and "of the question" in c.doc[c.i:c.i + 4].text.lower()
                                             for c in node.children):
         return "reject"  # "a ceasefire is out of the question"
-    if node.pos_ == "NOUN" and lemma in _ROOM_NOUNS and any(c.lower_ == "no" for c in node.children):
+    if node.pos_ == "NOUN" and lemma in stance_words.ROOM_NOUNS and any(c.lower_ == "no" for c in node.children):
         return "reject"  # "no role for European peacekeepers", "no intention of withdrawing"
     if lemma in _DELIBERATE and not any(c.dep_ in ("oprd", "ccomp", "xcomp", "acomp") for c in node.children):
         return None  # "ready to consider a truce": weighing it, the governing word decides
@@ -459,15 +308,15 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
     for word in (phrasal(node), lemma):
         if word in lex.stance_verbs:
             return _adjust(lex.stance_verbs[word], node, lex)
-    if _obliged(node) or ((node.dep_ == "ccomp" or lemma in ("have", "need")) and _imposed(node)):
+    if _obliged(node) or ((node.dep_ == "ccomp" or lemma in ("have", "need")) and position_holders.imposed(node)):
         return "demand"  # "any deal must include ...", "Ukraine would have to give up Crimea"
     if lemma in _COMMIT and _commits(node):
         # "would send more weapons": a commitment, unless negated ("ready to provide" is read at "ready")
         return "reject" if _negated(node) else "accept"
-    acomp = next((c for c in node.children if c.dep_ in ("acomp", "attr") and _stance_phrase(c) in lex.stance_verbs),
+    acomp = next((c for c in node.children if c.dep_ in ("acomp", "attr") and stance_words.stance_phrase(c) in lex.stance_verbs),
                  None)
     if acomp is not None:  # "is unacceptable", "remains a red line", "is a non-starter"
-        return _adjust(lex.stance_verbs[_stance_phrase(acomp)], node, lex)
+        return _adjust(lex.stance_verbs[stance_words.stance_phrase(acomp)], node, lex)
     if lemma in lex.claim_verbs and lemma not in REPORTING:
         # "considers the deployment unacceptable": the complement carries the stance
         comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
@@ -475,22 +324,16 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
         comps += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ in ("pobj", "acomp", "amod")]  # "described the plan as unacceptable"
         # "considers the deployment a red line": the complement with its modifiers first
-        verdicts = [lex.stance_verbs.get(_stance_phrase(c)) or lex.stance_verbs.get(c.lemma_.lower()) for c in comps]
+        verdicts = [lex.stance_verbs.get(stance_words.stance_phrase(c)) or lex.stance_verbs.get(c.lemma_.lower()) for c in comps]
         return next((v for v in verdicts if v is not None), "claim")
     return None
 
 
 def _modified_by_party(node: Token) -> bool:
     """A nationality or party name before the noun ("the Qatari demand"): spaCy marks them as
-    NORP/GPE/ORG entities or proper nouns; the actor lookup itself happens in _actors."""
+    NORP/GPE/ORG entities or proper nouns; the actor lookup itself happens in position_holders.holders_of."""
     return any(c.dep_ in ("amod", "compound", "nmod") and (c.ent_type_ in ("NORP", "GPE", "ORG") or c.pos_ == "PROPN")
                for c in node.lefts)
-
-
-def _stance_phrase(tok: Token) -> str:
-    """The word with its adjective/compound modifiers ("red line"), else the lemma."""
-    mods = [c.lemma_.lower() for c in tok.lefts if c.dep_ in ("amod", "compound")]
-    return " ".join(mods + [tok.lemma_.lower()]) if mods else tok.lemma_.lower()
 
 
 def _is_exchange(prep: Token) -> bool:
@@ -499,13 +342,6 @@ def _is_exchange(prep: Token) -> bool:
         o.dep_ == "pobj" and o.lemma_.lower() in ("exchange", "return") for o in prep.children)
 
 
-# Nouns for someone's proposal: as the subject of a verdict they are what is judged, not who judges.
-_PROPOSAL_NOUNS = frozenset({"demand", "proposal", "plan", "offer", "idea", "call", "request", "condition",
-                             "ultimatum", "initiative", "suggestion", "presence", "deployment",
-                             "deal", "agreement", "settlement", "accord", "treaty", "solution"})
-# "there is no role/place/room for X": a refusal written as an absence.
-_ROOM_NOUNS = frozenset({"role", "place", "room", "question", "way", "intention", "plan", "desire", "interest",
-                         "need", "willingness", "hurry", "rush", "say", "part"})
 # Verbs that put a truce into effect when it is their object.
 _DECLARE = frozenset({"declare", "announce", "order", "proclaim"})
 # Verbs of weighing something, not of holding an opinion on it, when they have a bare object.
@@ -519,8 +355,6 @@ _WANTING = frozenset({"want", "demand", "urge", "ask", "press", "require", "expe
 # Verbs whose subject is what is conditioned and whose object is the condition.
 _REQUIRE = frozenset({"require", "need", "depend", "presuppose", "hinge"})
 _CONTAIN = frozenset({"include", "contain", "cover", "ensure", "guarantee", "provide"})
-# Verbs of a measure held up: in the passive with the measure as subject, its owner is no holder.
-_STALL = frozenset({"block", "veto", "reject", "oppose", "delay", "freeze", "hold", "stall", "deny", "refuse"})
 _ENACT = frozenset({"approve", "adopt", "impose", "agree", "introduce", "pass"})
 _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", "fund", "deploy", "lift", "ease",
                      "hold", "organise", "organize", "release", "contribute",
@@ -529,42 +363,12 @@ _COMMIT = frozenset({"send", "supply", "provide", "deliver", "give", "finance", 
 _COMMIT_AUX = frozenset({"will", "would", "shall", "could", "might", "may", "'ll", "wo"})
 
 
-def _imposed(node: Token) -> bool:
-    """"Ukraine would have to give up Crimea", "Russia must withdraw": an obligation laid on a party."""
-    if any(c.dep_ == "aux" and c.lower_ in ("must", "should") for c in node.children):
-        return True
-    return node.lemma_.lower() in ("have", "need") and any(
-        c.dep_ == "xcomp" and any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children) for c in node.children)
-
-
-def _imposer(node: Token, index: PartyIndex) -> list[ActorMention]:
-    """Who lays the obligation down: the subject of the verb whose that-clause states it
-    ("..., Trump said", "the Kremlin insists that ..."), when the obliged party is another
-    country; the obliged party itself otherwise (the usual actor)."""
-    clause = next((a for a in [node, *ancestors(node)] if a.dep_ == "ccomp"), None)
-    spk = subject_of(clause.head) if clause is not None else None
-    subj = subject_of(node)
-    if spk is None or subj is None or spk.i == subj.i:
-        return []
-    boss, obliged = _party_of(spk, index), _party_of(subj, index)
-    if boss is None or (obliged is None and subj.pos_ != "NOUN"):
-        return []
-    if obliged is not None and boss.country == obliged.country:
-        return []
-    return [boss]  # "Peskov said weapons deliveries would have to stop": a thing, not a party, is obliged
-
-
-def _party_of(tok: Token, index: PartyIndex) -> Optional[ActorMention]:
-    """A subject's party; a pronoun resolved backwards ("he said ... it must cease fire")."""
-    return index.resolve_pronoun(tok) if tok.pos_ == "PRON" else index.of_subtree(tok)
-
-
 def _obligation_over(verb: Token) -> Optional[Token]:
     """The verb laying down an obligation on ``verb``: itself ("must stop") or the "have/need"
     it depends on ("would have to stop")."""
-    if _imposed(verb):
+    if position_holders.imposed(verb):
         return verb
-    if verb.dep_ == "xcomp" and _imposed(verb.head):
+    if verb.dep_ == "xcomp" and position_holders.imposed(verb.head):
         return verb.head
     return None
 
@@ -573,7 +377,7 @@ def _prior_to(clause: Token) -> bool:
     """"Ukraine must abandon its NATO bid before any ceasefire": what has to come first is a
     condition of the later thing, so the later thing is conditioned."""
     return clause.dep_ == "advcl" and any(c.dep_ == "mark" and c.lower_ == "before" for c in clause.children) \
-        and (_imposed(clause.head) or lexicon.issues().stance_verbs.get(clause.head.lemma_.lower()) == "demand")
+        and (position_holders.imposed(clause.head) or lexicon.issues().stance_verbs.get(clause.head.lemma_.lower()) == "demand")
 
 
 def _obliged(node: Token) -> bool:
@@ -613,7 +417,7 @@ def _negated(node: Token) -> bool:
             return True
         if cur.dep_ == "xcomp" and cur.head.lemma_.lower() in _REFUSE:
             return True  # "refused to accept a ceasefire", "declined to agree to ..."
-        if cur.dep_ == "acl" and cur.head.lemma_.lower() in _ROOM_NOUNS:
+        if cur.dep_ == "acl" and cur.head.lemma_.lower() in stance_words.ROOM_NOUNS:
             cur = cur.head  # "in no hurry to accept", "no intention to allow"
             continue
         if cur.dep_ not in ("xcomp", "acomp") or cur.head.i == cur.i:
@@ -672,132 +476,6 @@ def _is_condition(clause: Token, lex: lexicon.IssueLexicon) -> bool:
         return True  # "could be deployed only after a peace agreement is signed"
     left = clause.doc[max(clause.left_edge.i - 2, 0):clause.left_edge.i + 3].text.lower()
     return any(w in left for w in ("as long as", "on condition", "in exchange for", "provided", "providing"))
-
-
-def _actors(node: Token, match: IssueMatch, index: PartyIndex, sent: SpacySpan,
-            issue_heads: set[int] = frozenset()) -> list[ActorMention]:  # type: ignore[assignment]
-    """Who holds the stance: the possessor or subject of its word (with conjuncts:
-    "Britain and France"), a pronoun resolved backwards, else the reporter."""
-    if node.lemma_.lower() in lexicon.issues().rebuttal_nouns:
-        return _reporter_of(sent, index)  # "Putin's lies about ...": Putin made the claim, the speaker rebuts it
-    if node.pos_ == "NOUN" and (mod := _party_modifier(node, index)) is not None:
-        return [mod]  # "the Hamas demand for guarantees", "a US proposal"
-    if node.lemma_.lower() in lexicon.issues().threat_nouns and not any(c.dep_ == "poss" for c in node.children) \
-            and (mod := _party_modifier(match.head, index)) is not None:
-        return [mod]  # "the clearest threat of new US sanctions": the threatener's own measure
-    for c in node.children:
-        if c.dep_ == "poss" and index.of_subtree(c):
-            return [index.of_subtree(c)]  # type: ignore[list-item]
-        if c.dep_ == "agent":  # "was rejected by Moscow"
-            by = [index.of_subtree(g) for g in c.children if g.dep_ == "pobj" and index.of_subtree(g)]
-            if by:
-                return by  # type: ignore[return-value]
-    holder = _experiencer(node, index)
-    if holder is not None:
-        return [holder]
-    if node.lemma_.lower() in _ROOM_NOUNS and node.head.lemma_.lower() == "have":
-        excluder = _imposer(node.head, index)  # "Brussels should have no role, the Hungarian minister said"
-        if excluder:
-            return excluder
-    subj = _reporter_subject(node) or subject_of(node)
-    if subj is None and node.pos_ == "NOUN":  # "as a condition for ...": the governing verb's subject
-        verb = next((a for a in ancestors(node) if a.pos_ in ("VERB", "AUX")), None)
-        subj = subject_of(verb) if verb is not None else None
-    # "a ceasefire would be possible only if Ukraine withdrew from the regions": another issue as
-    # the subject is the topic, not a holder; the speaker holds the stance
-    issue_ids = {t.i for t in match.tokens} | set(issue_heads)
-    if subj is not None and subj.i not in issue_ids:
-        if subj.pos_ == "PRON":
-            spk = speaker(sent)
-            if subj.lower_ in ("they", "we") and spk is not None and spk.i != subj.i:
-                if spk.pos_ == "PRON":  # '"We will not withdraw from our own land," he said'
-                    return [m for m in [index.resolve_pronoun(spk)] if m]
-                return _with_conjuncts(spk, index)
-            m = index.resolve_pronoun(subj)
-            return [m] if m else []
-        if subj.dep_ == "nsubjpass" and subj.head.i == node.i and subj.pos_ == "NOUN" and index.at(subj) is None \
-                and node.lemma_.lower() in _STALL:
-            return []  # "the EU's sanctions package remained blocked": a stalled measure, not its owner's refusal
-        spk = speaker(sent)
-        if subj.pos_ == "NOUN" and index.at(subj) is None and spk is not None and spk.i != subj.i \
-                and (subj.lemma_.lower() in _PROPOSAL_NOUNS or _verdict_on_thing(node, subj)):
-            # "Zelensky said the Russian demand ... was unacceptable": the verdict is the speaker's
-            return _with_conjuncts(spk, index) if spk.pos_ != "PRON" else [m for m in [index.resolve_pronoun(spk)] if m]
-        return _with_conjuncts(subj, index)
-    spk = speaker(sent)
-    if spk is None:
-        return []
-    if spk.pos_ == "PRON":
-        m = index.resolve_pronoun(spk)
-        return [m] if m else []
-    return _with_conjuncts(spk, index)
-
-
-def _reporter_subject(node: Token) -> Optional[Token]:
-    """"Zelensky said Russia had sent a low-level delegation and called for sanctions": the parser
-    joins the reporter's own appeal to the reported clause; an appeal verb in the past tense,
-    conjoined without a subject inside the clause of a reporting verb, is the reporter's."""
-    if node.dep_ != "conj" or node.tag_ != "VBD" or phrasal(node) not in _APPEALS \
-            or any(c.dep_ in ("nsubj", "nsubjpass") for c in node.children):
-        return None
-    for tok in ancestors(node, 4):
-        if tok.dep_ == "ccomp" and tok.head.lemma_.lower() in REPORTING:
-            return subject_of(tok.head)
-        if tok.dep_ not in ("conj", "ccomp"):
-            return None
-    return None
-
-
-def _verdict_on_thing(node: Token, subj: Token) -> bool:
-    """"Any appearance of contingents from NATO countries ... is unacceptable," Lavrov said: a
-    verdict copula on a thing (not a party) is the speaker's, not the party named inside it."""
-    lex = lexicon.issues()
-    return node.lemma_.lower() in ("be", "remain") and subj.head.i == node.i and any(
-        c.dep_ in ("acomp", "attr") and _stance_phrase(c) in lex.stance_verbs and c.lemma_.lower() not in _ATTITUDES
-        for c in node.children)
-
-
-# Adjectives of a subject's own attitude ("the coalition would be ready"), not verdicts on a thing.
-_ATTITUDES = frozenset({"ready", "willing", "unwilling", "open", "prepared", "interested", "receptive", "amenable",
-                        "opposed"})
-
-
-def _reporter_of(sent: SpacySpan, index: PartyIndex) -> list[ActorMention]:
-    """Who says ``sent``: the subject of its reporting verb, else the reporter named where a
-    quotation it opens closes ('"...," Sybiha wrote' in a later sentence)."""
-    spk = speaker(sent) or quote_speaker(sent)
-    if spk is None:
-        return []
-    if spk.pos_ == "PRON":
-        return [m for m in [index.resolve_pronoun(spk)] if m]
-    return _with_conjuncts(spk, index)
-
-
-def _experiencer(node: Token, index: PartyIndex) -> Optional[ActorMention]:
-    """"For Moscow, X remains a red line", "X is unacceptable to Russia": who the verdict is for,
-    when the subject is the thing judged rather than a party."""
-    subj = subject_of(node)
-    if subj is not None and (index.at(subj) is not None or subj.pos_ == "PRON"):
-        return None
-    for word in [node, *[c for c in node.children if c.dep_ in ("acomp", "attr")]]:
-        for prep in word.children:
-            if prep.dep_ == "prep" and prep.lower_ in ("for", "to"):
-                obj = next((o for o in prep.children if o.dep_ == "pobj"), None)
-                if obj is not None and obj.pos_ in ("PROPN", "NOUN") and index.at(obj) is not None:
-                    return index.at(obj)
-                if obj is not None and obj.lower_ in ("us", "me"):  # "unacceptable to us", said Lavrov
-                    spk = speaker(node.sent)
-                    return index.of_subtree(spk) if spk is not None and spk.pos_ != "PRON" else None
-    return None
-
-
-def _with_conjuncts(tok: Token, index: PartyIndex) -> list[ActorMention]:
-    out: list[ActorMention] = []
-    for t in [tok, *tok.conjuncts]:
-        m = index.at(t) or (index.of_subtree(t) if t is tok else None)
-        if m is not None and (m.country or m.actor_id) and m not in out:
-            out.append(m)
-    return out
 
 
 def _verb(stance: str, node: Token) -> str:

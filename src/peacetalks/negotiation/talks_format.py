@@ -7,7 +7,7 @@ position is a ``talks_format`` demand, the mirror of "no talks before a ceasefir
 condition). A plain "ready to talk" has no qualifier and stays a meeting signal only.
 
 ``unconditional(sent, lemmas)`` finds the qualifiers and the talks word each belongs to; the
-positions walk (``positions.find_issues``) makes the talks word an issue head marked
+positions walk (``issue_words.find_issues``) makes the talks word an issue head marked
 ``insisted``. Word lists: ``issues.yaml: unconditional_talks``.
 """
 

@@ -102,3 +102,24 @@ def test_clause_opening_once_is_a_condition() -> None:
     found = _stances("The Dutch prime minister said the Netherlands would be ready to contribute to a reassurance "
                      "force once a ceasefire was agreed.")
     assert found == {("NLD", "peacekeepers", "condition"), ("NLD", "ceasefire", "condition")}
+
+
+@pytest.mark.parametrize("text", [
+    '"Moscow has to feel the price of refusing a truce," the Ukrainian minister said.',
+    "Kyiv accused Moscow of rejecting a ceasefire proposal.",
+    "Warsaw blamed the Kremlin for refusing a ceasefire.",
+])
+def test_a_stance_laid_at_anothers_door_is_not_the_speakers(text: str) -> None:
+    """The gerund after "the cost of", "accused X of", "blamed X for" states what someone else does:
+    neither the speaker's stance nor, read as an accusation, a stance we can attribute."""
+    assert not {s for s in _stances(text) if s[1] == "ceasefire"}
+
+
+def test_illegitimate_said_of_a_measure_rejects_it_and_makes_no_legitimacy_claim() -> None:
+    found = _stances("The Kremlin called the new tariffs illegitimate.")
+    assert ("RUS", "sanctions", "reject") in found
+    assert not {s for s in found if s[1] == "legitimacy"}
+
+
+def test_illegitimate_said_of_a_leader_stays_a_legitimacy_claim() -> None:
+    assert ("RUS", "legitimacy", "claim") in _stances("The Kremlin considers the Ukrainian president illegitimate.")

@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from typing import Optional
 
 from spacy.tokens import Doc, Span as SpacySpan, Token
 
@@ -88,7 +89,29 @@ def _other_sense(issue: str, head: Token, lex: lexicon.IssueLexicon) -> bool:
     if issue == "sanctions" and lemma == "restriction":  # "range restrictions", "restrictions on the range of"
         near += [o.lemma_.lower() for c in head.children if c.dep_ == "prep" and c.lower_ == "on" for o in c.children]
         return any(w in senses.get("limits", ()) for w in near)
+    if issue == "legitimacy" and lemma in _VERDICT_WORDS:
+        judged = _judged_noun(head)
+        return judged is not None and judged.lemma_.lower() in senses.get("judged_things", ())
     return False
+
+
+_VERDICT_WORDS = frozenset({"legitimate", "illegitimate", "legitimacy", "illegitimacy"})
+
+
+def _judged_noun(head: Token) -> Optional[Token]:
+    """What "(il)legitimate" is said of: the noun it modifies ("illegitimate sanctions"), the object of
+    "call/consider ... illegitimate", the subject of "... are illegitimate", or "the legitimacy of X"."""
+    if head.dep_ == "amod":
+        return head.head
+    if head.pos_ == "NOUN":
+        return next((o for c in head.children if c.dep_ == "prep" and c.lower_ == "of" for o in c.children
+                     if o.dep_ == "pobj"), None)
+    verb = head.head
+    for dep in ("dobj", "nsubj", "nsubjpass"):
+        found = next((c for c in verb.children if c.dep_ == dep), None)
+        if found is not None:
+            return found
+    return next((c for c in head.children if c.dep_ == "nsubj"), None)  # "called [the measures illegitimate]"
 
 
 def _with_unconditional_talks(sent: SpacySpan, lemmas: list[str], out: list[IssueMatch]) -> list[IssueMatch]:

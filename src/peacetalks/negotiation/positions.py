@@ -193,6 +193,8 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
         if node is head:
             yield from _head_stances(node)
             continue
+        if _attributed_gerund(node):
+            return  # "accused Russia of rejecting a ceasefire", "the cost of rejecting a ceasefire": not the speaker's
         if node.dep_ == "relcl" and node.head.lemma_.lower() in stance_words.PROPOSAL_NOUNS and _relative_subject(node):
             continue  # "rejected any settlement that would recognise Russia's annexation": the settlement's terms
         if node.dep_ == "relcl" and node.head.lemma_.lower() in lex.label_nouns:
@@ -224,6 +226,8 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
             found = "condition"
         if found == "demand" and prev is head and head.dep_ in ("nsubj", "nsubjpass") and node.lemma_.lower() in _REQUIRE:
             found = "condition"  # "a longer ceasefire would require answers first": terms set for it
+        if found == "claim" and issue != "legitimacy" and _verdict_of_illegitimacy(node):
+            found = "reject"  # "called the sanctions illegitimate": a verdict against the measure
         if found in _FLIP and _limited(head, node):
             found = _FLIP[found]  # "would no longer impose range restrictions on weapons": for the weapons
         if found is not None:
@@ -233,6 +237,29 @@ def _stances(head: Token, issue: str, issue_heads: set[int] = frozenset()) -> It
 
 
 _FLIP = {"accept": "reject", "reject": "accept"}
+
+
+# Nouns and verbs that lay a stance at another's door: "the cost of rejecting a truce", "accused
+# Russia of rejecting a truce", "blamed Kyiv for refusing talks". The gerund's stance is someone else's.
+_CONSEQUENCE_NOUNS = frozenset({"cost", "price", "consequence", "risk", "danger", "penalty", "accusation", "charge",
+                                "responsibility", "blame", "peril"})
+_ACCUSE_VERBS = frozenset({"accuse", "blame", "charge", "suspect", "criticise", "criticize", "condemn", "fault",
+                           "punish", "reproach"})
+
+
+def _attributed_gerund(node: Token) -> bool:
+    if node.tag_ != "VBG" or node.dep_ != "pcomp" or node.head.lower_ not in ("of", "for"):
+        return False
+    owner = node.head.head
+    lemma = owner.lemma_.lower()
+    return (owner.pos_ == "NOUN" and lemma in _CONSEQUENCE_NOUNS) or (owner.pos_ == "VERB" and lemma in _ACCUSE_VERBS)
+
+
+def _verdict_of_illegitimacy(node: Token) -> bool:
+    """A claim verb whose complement declares its object illegitimate ("called the measures
+    'illegitimate'"); on the legitimacy issue the same words are the claim itself."""
+    comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
+    return any(c.lemma_.lower() == "illegitimate" for c in comps)
 # Nouns of a limit put on something: a stance on the limit is the opposite stance on the thing.
 _LIMIT_NOUNS = frozenset({"restriction", "limit", "limitation", "cap", "curb", "ban", "constraint"})
 

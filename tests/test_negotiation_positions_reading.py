@@ -123,3 +123,20 @@ def test_illegitimate_said_of_a_measure_rejects_it_and_makes_no_legitimacy_claim
 
 def test_illegitimate_said_of_a_leader_stays_a_legitimacy_claim() -> None:
     assert ("RUS", "legitimacy", "claim") in _stances("The Kremlin considers the Ukrainian president illegitimate.")
+
+
+@pytest.mark.parametrize("text", [
+    "Russia demanded that Ukraine pull its forces out of four regions as a condition for a ceasefire.",
+    "The Russian side demanded that Kyiv withdraw from the regions it holds as a precondition for a truce, an official said.",
+])
+def test_a_condition_inside_a_demanded_clause_is_the_demanders(text: str) -> None:
+    found = _stances(text)
+    assert ("RUS", "ceasefire", "condition") in found
+    assert ("UKR", "ceasefire", "condition") not in found
+
+
+def test_an_acceptance_laid_on_another_party_is_a_demand_of_who_lays_it() -> None:
+    found = _stances("Moscow insists that Kyiv must recognise the annexation of the four regions.")
+    assert ("RUS", "territory", "demand") in found
+    assert not {s for s in found if s[0] == "UKR"}
+    assert ("UKR", "ceasefire", "accept") in _stances("Zelensky said Ukraine must accept a ceasefire.")

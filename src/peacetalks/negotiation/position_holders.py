@@ -47,6 +47,22 @@ def imposer(node: Token, index: PartyIndex) -> list[ActorMention]:
     return [boss]  # "Peskov said weapons deliveries would have to stop": a thing, not a party, is obliged
 
 
+_DEMAND_VERBS = frozenset({"demand", "insist", "require", "want", "ask", "propose", "offer", "set", "put"})
+
+
+def condition_setter(node: Token, index: PartyIndex) -> list[ActorMention]:
+    """"Russia demanded that Ukraine withdraw ... as a condition for a ceasefire": a condition noun inside
+    a demanded clause is the demander's condition, not the party told to act."""
+    if node.pos_ != "NOUN":
+        return []
+    clause = next((a for a in ancestors(node) if a.dep_ == "ccomp"), None)
+    if clause is None or clause.head.lemma_.lower() not in _DEMAND_VERBS:
+        return []
+    spk = subject_of(clause.head)
+    boss = _party_of(spk, index) if spk is not None else None
+    return [boss] if boss is not None else []
+
+
 def _party_of(tok: Token, index: PartyIndex) -> Optional[ActorMention]:
     """A subject's party; a pronoun resolved backwards ("he said ... it must cease fire")."""
     return index.resolve_pronoun(tok) if tok.pos_ == "PRON" else index.of_subtree(tok)

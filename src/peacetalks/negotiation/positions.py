@@ -111,7 +111,12 @@ def _read(analysis: "Analysis", index: PartyIndex, si: int, sent: SpacySpan, mat
             return out  # "the EU approved a sanctions package": an act of sanctioning, coded as an event
         if match.issue == "sanctions" and stance == "accept" and _proposes_measure(node, match.head):
             return out  # "the Commission proposed a package of sanctions": a step in enacting them
-        actors = position_holders.imposer(node, index) if stance in ("demand", "condition") and position_holders.imposed(node) else None
+        imposed = stance in ("demand", "condition", "accept") and position_holders.imposed(node)
+        actors = position_holders.imposer(node, index) if imposed else None
+        if actors and stance == "accept":
+            stance = "demand"  # "Moscow insists that Kyiv must recognise the annexation": Moscow demands it
+        if not actors and stance == "condition":
+            actors = position_holders.condition_setter(node, index)
         # in "a ceasefire would be possible only if Ukraine withdrew from the regions" the ceasefire
         # (another issue) is the topic of the condition, not its holder
         actors = actors or position_holders.holders_of(node, match, index, sent, issue_heads if stance == "condition" else set())

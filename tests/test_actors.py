@@ -146,7 +146,7 @@ def test_lower_case_us_is_not_the_usa() -> None:
 
 
 def test_unknown_name_takes_country_from_context() -> None:
-    res = resolve("Ahlu Sunnah Wa-Jama", context="Somalia")
+    res = resolve("Xqzy Wa-Blorf", context="Somalia")
     assert (res.actor_id, res.country) == (None, "SOM")
     assert resolve("Xqzy Blorf").country is None
 

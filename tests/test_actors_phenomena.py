@@ -103,7 +103,7 @@ def test_nationality_words_and_alternative_names(text: str, country: str) -> Non
 
 @pytest.mark.parametrize("name, country", [
     ("Lin Chia-hao", "TWN"),           # Wade-Giles given name: Taiwanese
-    ("Kim Min-seok", "KOR"),           # hyphenated Korean given name
+    ("Choi Min-ho", "KOR"),            # hyphenated Korean given name
     ("Priya Sharma", "IND"),           # family name typical of one country
     ("Hiroshi Yamamoto", "JPN"),       # surname ending
     ("Governor Pavel Smirnov", "RUS"),

@@ -17,7 +17,7 @@ from typing import Any, Iterable, NamedTuple, Optional
 
 import pycountry
 
-from peacetalks.actors.text import key, normalise
+from peacetalks.actors.text import key, normalise, skeleton, tokenize, word_groups
 from peacetalks.yaml_tables import read_yaml
 
 DATA = Path(__file__).parent / "data"
@@ -106,9 +106,19 @@ class KnowledgeBase:
     # Every proper prefix of a phrase: matching extends a candidate only while it is one, so a
     # position costs one dict hit per plausible length instead of one per length up to max_len.
     prefixes: set[tuple[str, ...]] = field(default_factory=set)
+    _spelling: Optional["SpellingIndex"] = None  # built on first use: see spelling()
+
+    def spelling(self) -> "SpellingIndex":
+        """The spelling-skeleton index, built the first time a name needs it (match.respell): most
+        strings and all running text are read by exact phrases, so the build does not pay for it."""
+        if self._spelling is None:
+            self._spelling = spelling_index(self)
+        return self._spelling
 
     def add(self, phrase: str, item: Item) -> None:
-        k = key(phrase)
+        self.add_key(key(phrase), item)
+
+    def add_key(self, k: tuple[str, ...], item: Item) -> None:
         if not k:
             return
         items = self.phrases.setdefault(k, [])
@@ -203,16 +213,14 @@ def _is_acronym(alias: str) -> bool:
 
 def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
     for alias in [e.name, *e.aliases]:
-        kb.add(alias, Item("entry", e.id, _is_acronym(alias)))
+        k = key(alias)  # once per alias: the phrase and the first and last names
+        kb.add_key(k, Item("entry", e.id, _is_acronym(alias)))
+        if e.kind == "person" and len(k) >= 2 and k[0].isalpha() and k[-1].isalpha():
+            ids = kb.first_last.setdefault((k[0], k[-1]), [])
+            if e.id not in ids:
+                ids.append(e.id)
     if e.surname:
         kb.add(e.surname, Item("surname", e.id))
-    if e.kind == "person":
-        for alias in [e.name, *e.aliases]:
-            k = key(alias)
-            if len(k) >= 2 and k[0].isalpha() and k[-1].isalpha():
-                ids = kb.first_last.setdefault((k[0], k[-1]), [])
-                if e.id not in ids:
-                    ids.append(e.id)
     for role in e.roles:
         where = role.org or role.country
         if where:
@@ -367,6 +375,12 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         more, more_metonyms = _user_entries(Path(path), titles)
         entries += more
         metonyms.update(more_metonyms)
+    origins = _load_yaml(DATA / "name_origins.yaml") or {}
+    suffixes = {normalise(str(k)): v for k, v in (origins.get("suffixes") or {}).items()}
+    kb.name_suffixes = dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0])))  # longest ending wins
+    kb.name_surnames = {str(k): v for k, v in (origins.get("surnames") or {}).items()}
+    kb.name_family = {normalise(str(k)): v for k, v in (origins.get("family_names") or {}).items()}
+    kb.name_hyphenated = {normalise(str(k)): v for k, v in (origins.get("hyphenated") or {}).items()}
     for e in entries:  # a later entry with the same id replaces the earlier one (user files win)
         kb.entries[e.id] = e
     # User entries first in the index so that their aliases win ties.
@@ -376,14 +390,79 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _countries(kb, _load_yaml(DATA / "countries.yaml"))
     _lexicon(kb, titles_raw, agents)
     _subdivisions(kb)  # last: never shadows a name, title or agent noun
-    origins = _load_yaml(DATA / "name_origins.yaml") or {}
-    suffixes = {normalise(str(k)): v for k, v in (origins.get("suffixes") or {}).items()}
-    kb.name_suffixes = dict(sorted(suffixes.items(), key=lambda kv: -len(kv[0])))  # longest ending wins
-    kb.name_surnames = {str(k): v for k, v in (origins.get("surnames") or {}).items()}
-    kb.name_family = {normalise(str(k)): v for k, v in (origins.get("family_names") or {}).items()}
-    kb.name_hyphenated = {normalise(str(k)): v for k, v in (origins.get("hyphenated") or {}).items()}
     kb.holders = dict(kb.holders)
     return kb
+
+
+# --------------------------------------------------------------------------- spelling skeletons
+
+# Countries whose people are written family name first or last, with syllables hyphenated or not.
+EAST_ASIAN = frozenset({"CHN", "TWN", "HKG", "KOR", "PRK", "JPN", "VNM", "SGP"})
+# A skeleton shorter than this says too little to name anyone.
+MIN_SKELETON = 4
+
+
+def western_first(kb: KnowledgeBase, groups: list[list[str]]) -> bool:
+    """True for an East Asian name led by a Western given name ("Harry Ho-jen Tseng"): three words,
+    the first not a known East Asian family name, and the given name hyphenated ("Ho-jen") or the
+    last word a known family name ("Harry Hojen Tseng")."""
+    def family(group: list[str]) -> bool:
+        word = "".join(group)
+        return word in kb.name_surnames or word in kb.name_hyphenated
+
+    if len(groups) != 3 or len(groups[0]) != 1 or family(groups[0]):
+        return False
+    return len(groups[1]) > 1 or family(groups[2])
+
+
+@dataclass
+class SpellingIndex:
+    """Spelling skeletons (text.skeleton) -> ids of the entries owning them: ``names`` for names and
+    aliases, ``surnames`` for surnames, ``east_asian`` for East Asian people in both name orders.
+    match.respell uses a key only when one entry owns it."""
+
+    names: dict[str, set[str]] = field(default_factory=dict)
+    surnames: dict[str, set[str]] = field(default_factory=dict)
+    east_asian: dict[str, set[str]] = field(default_factory=dict)
+
+
+def spelling_index(kb: KnowledgeBase) -> SpellingIndex:
+    index = SpellingIndex()
+    for e in kb.entries.values():
+        east_asian = e.kind == "person" and _east_asian(e)
+        for alias in [e.name, *e.aliases]:
+            if _is_acronym(alias):
+                continue  # acronyms match written in capitals only, never respelt
+            groups = word_groups(tokenize(alias))
+            _own(index.names, skeleton(groups), e.id)
+            if east_asian:
+                for variant in _name_orders(kb, groups):
+                    _own(index.east_asian, skeleton(variant, east_asian=True), e.id)
+        if e.surname:
+            _own(index.surnames, skeleton(word_groups(tokenize(e.surname))), e.id)
+    return index
+
+
+def _own(index: dict[str, set[str]], skel: str, entry_id: str) -> None:
+    if len(skel) >= MIN_SKELETON:
+        index.setdefault(skel, set()).add(entry_id)
+
+
+def _east_asian(e: Entry) -> bool:
+    countries = {e.country, *(r.country for r in e.roles)}
+    return bool(countries & EAST_ASIAN)
+
+
+def _name_orders(kb: KnowledgeBase, groups: list[list[str]]) -> list[list[list[str]]]:
+    """The name with its family name first and last ("Tseng Hou-jen" = "Hou-jen Tseng"), also
+    without a leading Western given name ("Harry Ho-jen Tseng" = "Tseng Ho-jen")."""
+    bases = [groups] + ([groups[1:]] if western_first(kb, groups) else [])
+    out = []
+    for b in bases:
+        out.append(b)
+        if len(b) >= 2:
+            out += [b[-1:] + b[:-1], b[1:] + b[:1]]
+    return out
 
 
 # --------------------------------------------------------------------------- configuration

@@ -14,8 +14,8 @@ from typing import Any, Optional, Sequence
 
 from peacetalks.actors.cities import city_countries, town_countries
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
-from peacetalks.actors.match import Match, find
-from peacetalks.actors.text import Tok, normalise, tokenize
+from peacetalks.actors.match import Match, find, respell
+from peacetalks.actors.text import HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
 
 
@@ -250,8 +250,8 @@ def _other_first_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match])
     if m.i == 0:
         return False
     prev = tokens[m.i - 1]
-    if not (prev.capitalised and prev.text[:1].isalpha()):
-        return False
+    if not (prev.capitalised and prev.text[:1].isalpha()) or prev.norm in HONORIFICS:
+        return False  # "Mr Zelensky" is Zelensky
     return not any(x.i <= m.i - 1 < x.j for x in matches)
 
 
@@ -279,17 +279,12 @@ def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> 
     return any(tokens[k].norm in _STATE_WORDS for k in range(start, agents[-1].i))
 
 
-# Words before a name that are part of how it is written, not a first name ("Mr Lula").
-_HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
-                         "sheikh", "mme", "monsieur", "madame", "herr", "frau", "senor", "senora"})
-
-
 def _mononym_of_someone_else(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
     """True when a one-word name ("Adele", "Madonna") stands next to another capitalised word that no
     table knows: "Adele Smith" and "John Madonna" are other people."""
     if m.j - m.i != 1:
         return False
-    if m.i > 0 and tokens[m.i - 1].norm in _HONORIFICS:
+    if m.i > 0 and tokens[m.i - 1].norm in HONORIFICS:
         return _other_last_name(tokens, m, matches)
     return _other_first_name(tokens, m, matches) or _other_last_name(tokens, m, matches)
 
@@ -453,6 +448,10 @@ def _context_country(kb: KnowledgeBase, context: Optional[str]) -> Optional[str]
     return None
 
 
+# The confidence of a name found by its spelling skeleton (exact names: 0.85-0.95).
+RESPELT_CONFIDENCE = 0.8
+
+
 def resolve(text: str, date: dt.date | str | None = None, context: str | None = None) -> Resolution:
     """Who ``text`` names on ``date`` (default today), using ``context`` for the country of unknowns."""
     kb = get_kb()
@@ -460,9 +459,11 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
     tokens = tokenize(text or "")
     if not tokens:
         return nothing()
-    matches = find(tokens, kb, strict=False)
+    matches, respelt = respell(tokens, find(tokens, kb, strict=False), kb)
     res = interpret(kb, tokens, matches, when, dated=parse_date(date) is not None,
                     context_country=_context_country(kb, context))
+    if res.actor_id in respelt:
+        res.confidence = min(res.confidence, RESPELT_CONFIDENCE)  # a spelling variant: less sure than exact
     if res.country is None and res.actor_id is None:
         city = _city_country(tokens, matches)
         if city:

@@ -172,3 +172,13 @@ def test_a_whole_run_with_its_country_wins_over_the_name_alone() -> None:
     # the knowledge base has a Somali "Ahlu Sunna Waljama'a" and a Mozambican "Ahlu Sunnah Wal Jamaah Mozambique"
     assert resolve("Ahlu Sunna Wal-Jama Mozambique", DATE).country == "MOZ"
     assert resolve("Ahlu Sunna Wal-Jama", DATE).country == "SOM"
+
+
+def test_running_text_reads_a_respelt_name_too() -> None:
+    """The pipeline's actor stage uses the same skeletons as resolve(): a group written in another
+    transliteration inside an article is still the known group."""
+    from peacetalks.pipeline import InputDocument, analyse
+
+    text = "Ahlu Sunnah Wa-Jama fighters attacked the town on Monday, officials said."
+    found = analyse(InputDocument(id="t", published="2023-03-01", text=text), ("actors",)).actors
+    assert [(m.actor_id, m.sector) for m in found if m.actor_id] == [("ahlu-sunna-waljamaa", "PRM")]

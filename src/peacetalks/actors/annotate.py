@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 
 from peacetalks.actors.cities import city_countries
 from peacetalks.actors.kb import KnowledgeBase, get_kb
-from peacetalks.actors.match import Match, find
+from peacetalks.actors.match import Match, find, respell
 from peacetalks.actors.resolver import Resolution, interpret, name_origin
 from peacetalks.actors.text import Tok, normalise, tokenize
 from peacetalks.records import ActorMention
@@ -373,7 +373,7 @@ def actor_mentions(text: str, doc: Optional["Doc"], published: Optional[dt.date]
     when = published or dt.date.today()
     dated = published is not None
     tokens = tokenize(text)
-    matches = find(tokens, kb, strict=True)
+    matches, _ = respell(tokens, find(tokens, kb, strict=True), kb)  # "Zelenskyi", "Tseng Hou-jen"
     doc_view = _DocView.of(doc) if doc is not None else None
     pos = doc_view.pos if doc_view is not None else {}
     state = _State(full_names={it.value for m in matches for it in m.all("entry")

@@ -311,6 +311,8 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if headed is None and not r.former and not unknown and not plural and title in kb.unique_titles:
         where = org.id if org else country
         person = holder(kb, where, title, when) if where else None
+        if person is None and org is not None and _national_body_of(kb, org, title):
+            person = holder(kb, org.country, title, when)  # "the Russian parliament speaker": the Duma's is Russia's
         if person is not None:
             res = _entry_resolution(kb, person, when, 0.8)
             return res
@@ -324,6 +326,13 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _national_body_of(kb: KnowledgeBase, org: Entry, title: str) -> bool:
+    """A country's own body of the title's sector (a parliament for a speaker): its head is the
+    country's holder of the title. Not a company or an international body ("the Gazprom president")."""
+    return org.country is not None and len(org.country) == 3 and org.country not in ("IGO", "UNO", "EUR") \
+        and org.sector is not None and org.sector == kb.titles.get(title)
 
 
 def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], when: dt.date,

@@ -53,3 +53,41 @@ def test_monarch_and_treasurer_variants_find_the_holder(text: str, date: str, co
 def test_dominican_alone_is_the_dominican_republic() -> None:
     assert resolve("the Dominican president", "2022-01-01").country == "DOM"
     assert resolve("Dominica", "2022-01-01").country == "DMA"
+
+
+HEAD_TITLES = {"president", "prime minister", "leader", "king", "emir", "chancellor", "supreme leader"}
+
+
+def test_a_countrys_head_titles_are_held_by_officials_only() -> None:
+    """A militia chief or a rebel leader holding a country's `leader` title made "the Russian leader"
+    in 2020 read as Prigozhin: head titles of a country are for its state's officials (GOV/MIL;
+    the Holy See's are clerics). Armed-group heads carry `rebel leader`/`militia leader`."""
+    from peacetalks.actors.kb import get_kb
+
+    kb = get_kb()
+    wrong = [(e.id, r.title) for e in kb.entries.values() for r in e.roles
+             if r.title in HEAD_TITLES and r.org is None and (r.country or e.country) != "VAT"
+             and (r.sector or kb.titles.get(r.title)) not in ("GOV", "MIL")]
+    assert not wrong
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("the Russian leader", "2020-06-01", "vladimir-putin"),
+    ("the Afghan leader", "2018-06-01", "ashraf-ghani"),
+    ("the Ethiopian leader", "2022-06-01", "abiy-ahmed"),
+])
+def test_the_leader_of_a_country_is_its_head(text: str, date: str, expected: str) -> None:
+    assert resolve(text, date).actor_id == expected
+
+
+@pytest.mark.parametrize("text,country", [
+    ("the Tigray president", "ETH"), ("the Chechen leader", "RUS"), ("the Crimean leader", "UKR"),
+    ("the Catalan president", "ESP"), ("the Donetsk leader", "UKR"),
+])
+def test_a_regions_head_is_not_the_states(text: str, country: str) -> None:
+    res = resolve(text, "2021-06-01")
+    assert (res.actor_id, res.country, res.sector) == (None, country, "GOV")
+
+
+def test_regional_adjectives_still_name_the_country_of_a_group() -> None:
+    assert (resolve("Chechen fighters").country, resolve("Crimean Tatars").sector) == ("RUS", "CVL")

@@ -308,7 +308,9 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
     headed = _headed_sector(kb, r, title, title_match, org)
-    if headed is None and not r.former and not unknown and not plural and title in kb.unique_titles:
+    regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
+        and r.places[0][0].has("region")  # "the Tigray president", "the Crimean leader": not the state's
+    if headed is None and not r.former and not unknown and not plural and not regional and title in kb.unique_titles:
         where = org.id if org else country
         person = holder(kb, where, title, when) if where else None
         if person is None and org is not None and _national_body_of(kb, org, title):

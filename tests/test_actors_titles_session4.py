@@ -91,3 +91,16 @@ def test_a_regions_head_is_not_the_states(text: str, country: str) -> None:
 
 def test_regional_adjectives_still_name_the_country_of_a_group() -> None:
     assert (resolve("Chechen fighters").country, resolve("Crimean Tatars").sector) == ("RUS", "CVL")
+
+
+@pytest.mark.parametrize("text,country,sector", [
+    ("Lombardy officials", "ITA", "GOV"), ("Kivu militias", "COD", "PRM"), ("Mindanao rebels", "PHL", "REB"),
+])
+def test_english_names_of_divisions_from_the_places_table_name_their_country(text: str, country: str,
+                                                                             sector: str) -> None:
+    res = resolve(text, "2021-06-01")
+    assert (res.country, res.sector) == (country, sector)
+
+
+def test_a_division_name_marked_as_a_common_word_names_no_country() -> None:
+    assert resolve("Java developers", "2021-06-01").country is None  # `match: false` in the places table

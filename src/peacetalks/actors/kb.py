@@ -342,6 +342,28 @@ def _subdivisions(kb: KnowledgeBase) -> None:
             kb.add(" ".join(k), Item("region", next(iter(countries))))
 
 
+# The places package's table of first-level divisions and regions under their English names.
+PLACE_REGIONS = Path(__file__).resolve().parents[1] / "places" / "data" / "regions.yaml"
+
+
+def _place_regions(kb: KnowledgeBase) -> None:
+    """English names of divisions and regions (places/data/regions.yaml: "Lombardy", "Northern
+    Territory", "Kivu") name their country like pycountry's own subdivision names do, after
+    everything else: a name that already means something, names two countries, or is marked
+    `match: false` (also a common word or a first name) is left out."""
+    by_key: dict[tuple[str, ...], set[str]] = defaultdict(set)
+    for row in _load_yaml(PLACE_REGIONS) or []:
+        if row.get("match") is False or not row.get("country"):
+            continue
+        for name in [row["name"], *(row.get("aliases") or [])]:
+            k = key(str(name))
+            if k and len("".join(k)) >= 4:
+                by_key[k].add(row["country"])
+    for k, countries in by_key.items():
+        if len(countries) == 1 and k not in kb.phrases:
+            kb.add(" ".join(k), Item("region", next(iter(countries))))
+
+
 def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
     for phrase, row in table.items():
         kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"))))
@@ -390,6 +412,7 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _countries(kb, _load_yaml(DATA / "countries.yaml"))
     _lexicon(kb, titles_raw, agents)
     _subdivisions(kb)  # last: never shadows a name, title or agent noun
+    _place_regions(kb)
     kb.holders = dict(kb.holders)
     return kb
 

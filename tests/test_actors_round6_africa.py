@@ -11,13 +11,9 @@ import pytest
 from peacetalks.actors import resolve
 from peacetalks.actors.kb import DATA, get_kb
 from peacetalks.yaml_tables import read_yaml
+from actor_helpers import who as _who
 
 AFRICA = DATA / "people" / "r6_africa.yaml"
-
-
-def _who(text: str, date: str) -> tuple:
-    res = resolve(text, date)
-    return res.actor_id, res.country, res.sector
 
 
 # --------------------------------------------------------------------------- titles resolved by date

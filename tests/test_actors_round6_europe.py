@@ -6,22 +6,12 @@ sample through the public resolve() API, by title and country and by name, on da
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 
 from peacetalks.actors import resolve, show
-from peacetalks.actors.kb import DATA
-from peacetalks.yaml_tables import read_yaml
+from actor_helpers import who as _who
 
-ROUND6 = DATA / "people" / "r6_europe.yaml"
-
-
-def _who(text: str, date: str) -> tuple:
-    res = resolve(text, date)
-    return res.actor_id, res.country, res.sector
 
 
 # --------------------------------------------------------------------------- unique offices by title and country
@@ -123,24 +113,3 @@ def test_show_gives_the_role_on_the_date() -> None:
 
 # --------------------------------------------------------------------------- data hygiene
 
-def _norm(name: object) -> str:
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("-", " ")).strip()
-
-
-def test_sixth_round_people_repeat_no_name_of_another_entry() -> None:
-    mine = read_yaml(ROUND6) or []
-    my_ids = {raw["id"] for raw in mine}
-    owner: dict[str, str] = {}
-    files = sorted(DATA.glob("organisations*.yaml")) + sorted((DATA / "people").glob("*.yaml"))
-    for path in files:
-        if Path(path) == ROUND6:
-            continue
-        for raw in read_yaml(Path(path)) or []:
-            assert raw["id"] not in my_ids, raw["id"]
-            for name in [raw["name"], *(raw.get("aliases") or [])]:
-                owner.setdefault(_norm(name), raw["id"])
-    clashes = [(name, owner[_norm(name)], raw["id"]) for raw in mine
-               for name in [raw["name"], *(raw.get("aliases") or [])] if _norm(name) in owner]
-    assert mine and not clashes

@@ -8,22 +8,12 @@ sector, after -> ELI); and the regional and rival posts are checked not to take 
 
 from __future__ import annotations
 
-import re
-import unicodedata
-from pathlib import Path
 
 import pytest
 
 from peacetalks.actors import resolve
-from peacetalks.actors.kb import DATA
-from peacetalks.yaml_tables import read_yaml
+from actor_helpers import who as _who
 
-MIDEAST = DATA / "people" / "r6_mideast.yaml"
-
-
-def _who(text: str, date: str) -> tuple:
-    res = resolve(text, date)
-    return res.actor_id, res.country, res.sector
 
 
 # --------------------------------------------------------------------------- titles resolved by date
@@ -175,22 +165,3 @@ def test_russian_and_ukrainian_regional_heads(name: str, date: str, country: str
 
 # --------------------------------------------------------------------------- data hygiene
 
-def _norm(name: object) -> str:
-    text = unicodedata.normalize("NFKD", str(name))
-    text = "".join(c for c in text if not unicodedata.combining(c))
-    return re.sub(r"[^a-z0-9 ]", "", text.lower().replace("-", " ")).strip()
-
-
-def test_sixth_round_mideast_people_repeat_no_name_of_another_entry() -> None:
-    owner: dict[str, str] = {}
-    for path in sorted(DATA.glob("organisations*.yaml")) + sorted((DATA / "people").glob("*.yaml")):
-        if path == MIDEAST:
-            continue
-        for raw in read_yaml(Path(path)) or []:
-            for name in [raw["name"], *(raw.get("aliases") or [])]:
-                owner.setdefault(_norm(name), raw["id"])
-    clashes = [(name, owner[_norm(name)], raw["id"])
-               for raw in read_yaml(MIDEAST) or []
-               for name in [raw["name"], *(raw.get("aliases") or [])]
-               if _norm(name) in owner and owner[_norm(name)] != raw["id"]]
-    assert not clashes

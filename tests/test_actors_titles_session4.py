@@ -104,3 +104,22 @@ def test_english_names_of_divisions_from_the_places_table_name_their_country(tex
 
 def test_a_division_name_marked_as_a_common_word_names_no_country() -> None:
     assert resolve("Java developers", "2021-06-01").country is None  # `match: false` in the places table
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("the European Commission president", "2022-01-01", "ursula-von-der-leyen"),
+    ("the president of the European Commission", "2016-01-01", "jean-claude-juncker"),
+    ("the European Council president", "2025-02-01", "antonio-costa"),
+    ("the AU Commission chairperson", "2022-01-01", "moussa-faki"),
+])
+def test_a_commissions_head_comes_from_the_body_named_with_the_title(text: str, date: str, expected: str) -> None:
+    assert resolve(text, date).actor_id == expected
+
+
+def test_a_head_title_shared_by_several_bodies_names_nobody_without_the_body() -> None:
+    assert resolve("the commission president", "2022-01-01").actor_id is None
+
+
+def test_a_former_official_is_named_after_the_last_office_not_a_later_private_post() -> None:
+    res = resolve("Nick Clegg", "2025-06-01")
+    assert res.sector == "ELI" and res.role is not None and "business" not in res.role

@@ -90,8 +90,11 @@ def person_state(kb: KnowledgeBase, entry: Entry, when: dt.date) -> tuple[Option
     past = [r for r in entry.roles if r.end is not None and r.end <= when]
     if past:
         last = max(past, key=lambda r: r.end or dt.date.min)
-        if any(r.sector in OFFICIAL_SECTORS for r in past):
-            return entry.country if entry.country not in (None,) else role_country(kb, last, None), "ELI", f"former {last.title}"
+        offices = [r for r in past if r.sector in OFFICIAL_SECTORS]
+        if offices:  # named after the last office, not a later post that was none ("former deputy prime minister")
+            office = max(offices, key=lambda r: r.end or dt.date.min)
+            return entry.country if entry.country not in (None,) else role_country(kb, office, None), "ELI", \
+                f"former {office.title}"
         return entry.country, last.sector, None
     first = min(entry.roles, key=lambda r: r.start or dt.date.min)
     return entry.country or role_country(kb, first, None), entry.sector or first.sector, None
@@ -138,6 +141,9 @@ def holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional
     candidates = kb.holders.get((where, title))
     if not candidates and title == "leader":
         candidates = kb.holders.get((where, "president")) or kb.holders.get((where, "prime minister"))
+    if not candidates and where.islower():  # an organisation: its own head title ("Commission" + "president")
+        last = title.split()[-1]
+        candidates = [c for (w, t), cs in kb.holders.items() if w == where and t.split()[-1] == last for c in cs]
     for role, pid in candidates or []:
         if role.active(when):
             return kb.entries.get(pid)

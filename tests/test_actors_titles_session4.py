@@ -123,3 +123,12 @@ def test_a_head_title_shared_by_several_bodies_names_nobody_without_the_body() -
 def test_a_former_official_is_named_after_the_last_office_not_a_later_private_post() -> None:
     res = resolve("Nick Clegg", "2025-06-01")
     assert res.sector == "ELI" and res.role is not None and "business" not in res.role
+
+
+@pytest.mark.parametrize("name,date,sector", [
+    ("Merrick Garland", "2022-01-01", "GOV"), ("Jeff Sessions", "2018-01-01", "GOV"), ("Eric Holder", "2012-01-01", "GOV"),
+])
+def test_us_attorneys_general_are_cabinet_members(name: str, date: str, sector: str) -> None:
+    """One convention: the US attorney general heads a ministry (GOV); state attorneys general and
+    special counsels stay prosecutors (JUD)."""
+    assert resolve(name, date).sector == sector

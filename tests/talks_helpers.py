@@ -4,7 +4,13 @@ consolidated meetings and positions (all text here is written for the tests)."""
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Any, Callable, Iterator
+
+from fastapi.testclient import TestClient
+
+from peacetalks.api import create_app
 
 from peacetalks.records import ActorMention, DocumentResult, Meeting, Position, Span, stable_id
 
@@ -35,3 +41,14 @@ def weekly_talks(i: int, level: str = "leaders", prefix: str = "talks", verb: st
                         sentence=1)
     doc = {"id": doc_id, "text": text, "title": f"Talks {i}", "published": day}
     return doc, sents, DocumentResult(id=doc_id, meetings=[meeting], positions=[position])
+
+
+@contextmanager
+def talks_client(folder: Path, n: int, make: Callable[[int], tuple[dict[str, Any], list[Span], DocumentResult]],
+                 ) -> Iterator[TestClient]:
+    """A client over a fresh SQLite store in ``folder`` holding documents ``make(0) .. make(n - 1)``."""
+    app = create_app(str(folder / "talks.db"))
+    for i in range(n):
+        app.state.store.save_document(*make(i))
+    with TestClient(app) as client:
+        yield client

@@ -8,10 +8,9 @@ from typing import Any, Iterator
 import pytest
 from fastapi.testclient import TestClient
 
-from peacetalks.api import create_app
 from peacetalks.records import DocumentResult, Span
 
-from talks_helpers import weekly_talks
+from talks_helpers import talks_client, weekly_talks
 
 N = 23
 
@@ -22,10 +21,7 @@ def _doc(i: int) -> tuple[dict[str, Any], list[Span], DocumentResult]:
 
 @pytest.fixture(scope="module")
 def client(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    app = create_app(str(tmp_path_factory.mktemp("talks") / "talks.db"))
-    for i in range(N):
-        app.state.store.save_document(*_doc(i))
-    with TestClient(app) as c:
+    with talks_client(tmp_path_factory.mktemp("talks"), N, _doc) as c:
         yield c
 
 

@@ -15,7 +15,7 @@ from peacetalks.records import DocumentResult, Span
 from peacetalks.store.demo import load_demo
 from peacetalks.web import PAGE_SIZE
 from peacetalks.web.pages import CELL_SHOWN, HISTORY_SHOWN
-from talks_helpers import weekly_talks
+from talks_helpers import talks_client, weekly_talks
 
 
 @pytest.fixture(scope="module")
@@ -207,10 +207,7 @@ N_TALKS = PAGE_SIZE + 5
 
 @pytest.fixture(scope="module")
 def busy(tmp_path_factory: pytest.TempPathFactory) -> Iterator[TestClient]:
-    app = create_app(str(tmp_path_factory.mktemp("busy") / "busy.db"))
-    for i in range(N_TALKS):
-        app.state.store.save_document(*_talks_doc(i))
-    with TestClient(app) as c:
+    with talks_client(tmp_path_factory.mktemp("busy"), N_TALKS, _talks_doc) as c:
         yield c
 
 

@@ -90,6 +90,9 @@ class KnowledgeBase:
     head_titles: frozenset[str] = frozenset()  # titles that take the sector of what they head ("army spokesman")
     weak_heads: frozenset[tuple[str, ...]] = frozenset()  # "Muslim group": the modifier gives the sector
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
+    # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
+    # `commission president` without scanning the holders (built with them)
+    org_heads: dict[tuple[str, str], list[str]] = field(default_factory=dict)
     name_suffixes: dict[str, str] = field(default_factory=dict)  # surname ending -> ISO3 (name_origins.yaml)
     name_surnames: dict[str, str] = field(default_factory=dict)  # East Asian family name -> ISO3
     name_family: dict[str, str] = field(default_factory=dict)  # family name written last ("Sharma") -> ISO3
@@ -414,6 +417,9 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _subdivisions(kb)  # last: never shadows a name, title or agent noun
     _place_regions(kb)
     kb.holders = dict(kb.holders)
+    for where, title in kb.holders:
+        if where.islower():  # an organisation's own post (slugs are lower case, country codes not)
+            kb.org_heads.setdefault((where, title.split()[-1]), []).append(title)
     return kb
 
 

@@ -17,6 +17,7 @@ from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, g
 from peacetalks.actors.match import Match, find, respell
 from peacetalks.actors.text import HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
+from peacetalks.records import NON_STATE_COUNTRIES
 
 
 @dataclass
@@ -141,9 +142,8 @@ def holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional
     candidates = kb.holders.get((where, title))
     if not candidates and title == "leader":
         candidates = kb.holders.get((where, "president")) or kb.holders.get((where, "prime minister"))
-    if not candidates and where.islower():  # an organisation: its own head title ("Commission" + "president")
-        last = title.split()[-1]
-        candidates = [c for (w, t), cs in kb.holders.items() if w == where and t.split()[-1] == last for c in cs]
+    if not candidates:  # an organisation's own head title ("Commission" + "president")
+        candidates = [c for t in kb.org_heads.get((where, title.split()[-1]), ()) for c in kb.holders[(where, t)]]
     for role, pid in candidates or []:
         if role.active(when):
             return kb.entries.get(pid)
@@ -339,7 +339,7 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
 def _national_body_of(kb: KnowledgeBase, org: Entry, title: str) -> bool:
     """A country's own body of the title's sector (a parliament for a speaker): its head is the
     country's holder of the title. Not a company or an international body ("the Gazprom president")."""
-    return org.country is not None and len(org.country) == 3 and org.country not in ("IGO", "UNO", "EUR") \
+    return org.country is not None and org.country not in NON_STATE_COUNTRIES \
         and org.sector is not None and org.sector == kb.titles.get(title)
 
 

@@ -263,8 +263,14 @@ def _attributed_gerund(node: Token) -> bool:
 def _verdict_of_illegitimacy(node: Token) -> bool:
     """A claim verb whose complement declares its object illegitimate ("called the measures
     'illegitimate'"); on the legitimacy issue the same words are the claim itself."""
-    comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
-    return any(c.lemma_.lower() == "illegitimate" for c in comps)
+    return any(c.lemma_.lower() == "illegitimate" for c in _complements(node))
+
+
+def _complements(node: Token) -> list[Token]:
+    """What a claim verb says of its object ("considers the deployment [unacceptable]")."""
+    return [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
+
+
 # Nouns of a limit put on something: a stance on the limit is the opposite stance on the thing.
 _LIMIT_NOUNS = frozenset({"restriction", "limit", "limitation", "cap", "curb", "ban", "constraint"})
 
@@ -351,7 +357,7 @@ def _node_stance_word(node: Token, lex: lexicon.IssueLexicon) -> Optional[str]:
         return _adjust(lex.stance_verbs[stance_words.stance_phrase(acomp)], node, lex)
     if lemma in lex.claim_verbs and lemma not in REPORTING:
         # "considers the deployment unacceptable": the complement carries the stance
-        comps = [c for c in node.children if c.dep_ in ("oprd", "ccomp", "acomp", "xcomp")]
+        comps = _complements(node)
         objs = [node] + [c for c in node.children if c.dep_ == "dobj"]  # the parser may hang "as" on the object
         comps += [g for o in objs for c in o.children if c.dep_ == "prep" and c.lower_ == "as" for g in c.children
                   if g.dep_ in ("pobj", "acomp", "amod")]  # "described the plan as unacceptable"

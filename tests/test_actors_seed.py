@@ -32,7 +32,7 @@ def test_expected_people_and_bodies(seed_actors) -> None:
     medvedev = by_text["Former Russian president Medvedev"]
     assert (medvedev.actor_id, medvedev.country, medvedev.sector) == ("dmitry-medvedev", "RUS", "GOV")
     assert (by_text["Moscow"].country, by_text["Moscow"].sector) == ("RUS", "GOV")
-    assert by_text["The Kremlin"].country == "RUS"
+    assert by_text["Kremlin"].country == "RUS"
 
 
 def test_surnames_point_back_to_people(seed_actors) -> None:

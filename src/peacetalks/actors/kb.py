@@ -18,6 +18,7 @@ from typing import Any, Iterable, NamedTuple, Optional
 import pycountry
 
 from peacetalks.actors.text import key, normalise, skeleton, tokenize, word_groups
+from peacetalks.records import NON_STATE_COUNTRIES
 from peacetalks.yaml_tables import read_yaml
 
 DATA = Path(__file__).parent / "data"
@@ -93,6 +94,10 @@ class KnowledgeBase:
     # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
     # `commission president` without scanning the holders (built with them)
     org_heads: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # A word for "the head" of a body named with it ("the UN chief", "the head of the IAEA") -> the posts it
+    # stands for, most senior first (titles.yaml ``heads``); it means nothing without a body.
+    body_heads: dict[str, tuple[str, ...]] = field(default_factory=dict)
+    title_country: dict[str, str] = field(default_factory=dict)  # a title only one state has ("pope": VAT)
     name_suffixes: dict[str, str] = field(default_factory=dict)  # surname ending -> ISO3 (name_origins.yaml)
     name_surnames: dict[str, str] = field(default_factory=dict)  # East Asian family name -> ISO3
     name_family: dict[str, str] = field(default_factory=dict)  # family name written last ("Sharma") -> ISO3
@@ -202,6 +207,8 @@ def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict
 # --------------------------------------------------------------------------- building the index
 
 def _plural(word: str) -> str:
+    if word.endswith(("narch", "garch", "iarch", "rarch")):  # Greek -arch says /k/: monarchs, oligarchs
+        return word + "s"
     if word.endswith(("s", "x", "sh", "ch")):
         return word + "es" if not word.endswith("s") else word
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
@@ -369,7 +376,7 @@ def _place_regions(kb: KnowledgeBase) -> None:
 
 def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
     for phrase, row in table.items():
-        kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"))))
+        kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"), row.get("body"))))
 
 
 def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
@@ -384,6 +391,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
                                   for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))]
                                  + [key(w) for w in agents.get("adjectival") or []]),
         unique_titles=frozenset(k for k, v in titles_raw.items() if v.get("unique")),
+        body_heads={k: tuple(v["heads"]) for k, v in titles_raw.items() if v.get("heads")},
+        title_country={k: v["country"] for k, v in titles_raw.items() if v.get("country")},
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
@@ -420,7 +429,22 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     for where, title in kb.holders:
         if where.islower():  # an organisation's own post (slugs are lower case, country codes not)
             kb.org_heads.setdefault((where, title.split()[-1]), []).append(title)
+    _code_holders(kb)
     return kb
+
+
+def _code_holders(kb: KnowledgeBase) -> None:
+    """Index an organisation's post also under its non-state code when no other body of that code has
+    it: "the EU foreign policy chief" is the EEAS's high representative, while "the EU president" stays
+    unresolved (the Commission, the Council and the Parliament all have one)."""
+    bodies: dict[tuple[str, str], list[str]] = defaultdict(list)
+    for where, title in kb.holders:
+        org = kb.entries.get(where) if where.islower() else None
+        if org is not None and org.country in NON_STATE_COUNTRIES:
+            bodies[(org.country, title)].append(where)
+    for (code, title), slugs in bodies.items():
+        if len(slugs) == 1 and (code, title) not in kb.holders:
+            kb.holders[(code, title)] = kb.holders[(slugs[0], title)]
 
 
 # --------------------------------------------------------------------------- spelling skeletons

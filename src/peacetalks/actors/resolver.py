@@ -137,6 +137,11 @@ def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Se
 
 def holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional[Entry]:
     """The person holding ``title`` in a country (ISO3) or organisation (slug) on a date."""
+    if title in kb.body_heads:  # "the UN chief": the body's first post that has holders
+        if where.isupper() and where not in NON_STATE_COUNTRIES:
+            return holder(kb, where, "leader", when)  # "the Kremlin chief"
+        people = (holder(kb, where, t, when) for t in kb.body_heads[title] if (where, t) in kb.holders)
+        return next((p for p in people if p is not None), None)
     if title == "leader" and where in kb.leaders:
         title = kb.leaders[where]
     candidates = kb.holders.get((where, title))
@@ -167,7 +172,7 @@ class Reading:
 
 def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> Reading:
     r = Reading([], [], [], [], [], [], False)
-    cut = _complement_cut(tokens, matches)
+    cut = _complement_cut(kb, tokens, matches)
     for m in matches:
         if m.i >= cut:
             _complement(r, m)
@@ -212,15 +217,23 @@ def _complement(r: Reading, m: Match) -> None:
         r.places.append((m, it.value, None))
 
 
-def _complement_cut(tokens: Sequence[Tok], matches: Sequence[Match]) -> int:
-    """Token index from which matches are complements: after a preposition that follows evidence."""
+def _complement_cut(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> int:
+    """Token index from which matches are complements: after a preposition that follows evidence.
+    Not "for" after a head title: "the spokesman for the Taliban" speaks for it ("envoy for Syria" is cut)."""
     if not matches:
         return len(tokens)
     first = matches[0].i
     for k in range(first + 1, len(tokens)):
         if tokens[k].norm in COMPLEMENT and any(m.j <= k and not m.has("former") for m in matches):
+            if tokens[k].norm == "for" and any(m.j == k and _heads(kb, m) for m in matches):
+                continue
             return k
     return len(tokens)
+
+
+def _heads(kb: KnowledgeBase, m: Match) -> bool:
+    title = m.first("title")
+    return title is not None and title.value in kb.head_titles
 
 
 def _trailing_name(tokens: Sequence[Tok], after: int, matches: Sequence[Match]) -> Optional[str]:
@@ -309,22 +322,20 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
                       when: dt.date, context_country: Optional[str] = None) -> Resolution:
     title_match = r.titles[-1]
     title = title_match.first("title").value  # type: ignore[union-attr]
-    country = r.places[0][1] if r.places else None
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
+    country = r.places[0][1] if r.places else None if org else kb.title_country.get(title)
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
     headed = _headed_sector(kb, r, title, title_match, org)
     regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
         and r.places[0][0].has("region")  # "the Tigray president", "the Crimean leader": not the state's
-    if headed is None and not r.former and not unknown and not plural and not regional and title in kb.unique_titles:
-        where = org.id if org else country
-        person = holder(kb, where, title, when) if where else None
-        if person is None and org is not None and _national_body_of(kb, org, title):
-            person = holder(kb, org.country, title, when)  # "the Russian parliament speaker": the Duma's is Russia's
+    if headed is None and not r.former and not unknown and not plural and not regional:
+        person = _post_holder(kb, title, org, country, when) or _seat_holder(kb, r, title, when)
         if person is not None:
-            res = _entry_resolution(kb, person, when, 0.8)
-            return res
+            return _entry_resolution(kb, person, when, 0.8)
     sector = headed or kb.titles.get(title, "GOV")
+    if title in kb.body_heads and org is not None and org.sector:
+        sector = org.sector  # "the Gazprom chief" BUS, "the Hamas chief" as Hamas
     if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
@@ -334,6 +345,34 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _post_holder(kb: KnowledgeBase, title: str, org: Optional[Entry], country: Optional[str],
+                 when: dt.date) -> Optional[Entry]:
+    """Who holds the post a title names in the phrase's body or country on the date, if one can tell."""
+    if title not in kb.unique_titles:
+        # "the ICC prosecutor": a post many bodies have, but only one person at a time in this one
+        return _sole_holder(kb, org.id, title, when) if org is not None else None
+    where = org.id if org else country
+    person = holder(kb, where, title, when) if where else None
+    if person is None and org is not None and _national_body_of(kb, org, title):
+        person = holder(kb, org.country, title, when)  # "the Russian parliament speaker": the Duma's is Russia's
+    if person is None and org is not None and org.country in NON_STATE_COUNTRIES:
+        person = holder(kb, org.country, title, when)  # "the EU foreign policy chief": the EEAS's post
+    return person
+
+
+def _seat_holder(kb: KnowledgeBase, r: Reading, title: str, when: dt.date) -> Optional[Entry]:
+    """The holder of a post in the office a building stands for ("the Kremlin spokesman" is the
+    presidency's press secretary, not any Russian spokesperson): metonyms.yaml ``body``."""
+    seat = r.places[0][0].first("metonym") if r.places and not r.org else None
+    body = seat.value[3] if seat is not None else None
+    return _sole_holder(kb, body, title, when) if body else None
+
+
+def _sole_holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional[Entry]:
+    active = [pid for role, pid in kb.holders.get((where, title), ()) if role.active(when)]
+    return kb.entries.get(active[0]) if len(set(active)) == 1 else None
 
 
 def _national_body_of(kb: KnowledgeBase, org: Entry, title: str) -> bool:
@@ -350,6 +389,9 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
     ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
     which of a person's roles is meant ("President Obama" is GOV, not a former official)."""
     r = read(kb, tokens, matches)
+    if not r.org and not any(m.has("metonym", "capital") for m, _, _ in r.places):
+        # "Chief Buthelezi", "the head": a body's head word without a body names no one
+        r.titles = [m for m in r.titles if m.first("title").value not in kb.body_heads]  # type: ignore[union-attr]
     if r.agents or r.titles:
         # Names are capitalised: a lower-case name beside a title or an agent noun is an ordinary
         # word ("bush pilots", "rice farmers"); alone ("putin") it may still be the name.
@@ -380,6 +422,9 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         if r.agents and r.agents[-1].i > r.org[0].i and entry.sector is None:  # "NATO troops"
             res.sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
             res.actor_id, res.name = None, None
+        if res.sector == "PTY" and any(m.first("agent").value == "LEG" for m in r.agents):  # type: ignore[union-attr]
+            # "United Russia deputies", "Senate Republicans": a party's legislators act as legislators
+            res.sector, res.actor_id, res.name = "LEG", None, None
         if r.former and res.sector in OFFICIAL_SECTORS and r.agents and r.agents[-1].i > r.org[0].i:
             # "a former FSB officer": someone who served in the body, no longer does (PLOVER ELI)
             res.sector, res.actor_id, res.name = "ELI", None, None

@@ -119,3 +119,24 @@ def test_an_attorney_general_is_one_per_state(text: str, date: str, expected: tu
 def test_a_head_title_speaks_for_the_body_after_for(text: str, expected: tuple) -> None:
     res = resolve(text, "2022-06-01")
     assert (res.actor_id, res.country, res.sector) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Zelensky's chief of staff", ("andriy-yermak", "UKR", "GOV")),
+    ("Putin's spokesman", (None, "RUS", "GOV")),
+    ("Erdogan's spokesman Ibrahim Kalin", ("ibrahim-kalin", "TUR", "GOV")),
+    ("Kadyrov's fighters", (None, "RUS", "UAF")),
+    ("Putin's", ("vladimir-putin", "RUS", "GOV")),  # nothing follows: the person himself
+])
+def test_a_possessive_person_is_whose_not_who(text: str, expected: tuple) -> None:
+    res = resolve(text, "2022-06-01")
+    assert (res.actor_id, res.country, res.sector) == expected
+
+
+def test_a_possessive_in_running_text_keeps_the_person() -> None:
+    from peacetalks.pipeline import InputDocument, analyse
+
+    text = "Putin's spokesman said the talks were over. Trump's envoy arrived on Friday."
+    doc = analyse(InputDocument(id="p", text=text, published="2025-08-10"), stages=("actors",))
+    found = {(m.text, m.actor_id) for m in doc.actors}
+    assert ("Putin", "vladimir-putin") in found and ("Trump", "donald-trump") in found

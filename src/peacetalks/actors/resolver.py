@@ -168,6 +168,7 @@ class Reading:
     titles: list[Match]
     agents: list[Match]
     former: bool
+    owners: tuple[Match, ...] = ()  # people named with a possessive before the referent ("Putin's spokesman")
 
 
 def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> Reading:
@@ -323,7 +324,8 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     title_match = r.titles[-1]
     title = title_match.first("title").value  # type: ignore[union-attr]
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
-    country = r.places[0][1] if r.places else None if org else kb.title_country.get(title)
+    country = r.places[0][1] if r.places else None if org else \
+        _possessor_country(kb, r, when) or kb.title_country.get(title)
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
     headed = _headed_sector(kb, r, title, title_match, org)
@@ -345,6 +347,30 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _set_owners(tokens: Sequence[Tok], matches: Sequence[Match], r: Reading) -> None:
+    """A person named with a possessive before a title, a group noun or another name in the phrase is
+    whose it is, not who ("Erdogan's spokesman Ibrahim Kalin", "Kadyrov's fighters"). In running text
+    ``tokens`` are the whole text: only the phrase's own matches count as what follows."""
+    owners = tuple(m for m in r.person + r.surname if m.j < len(tokens) and tokens[m.j].norm in _POSSESSIVE
+                   and any(x.i > m.j for x in matches))
+    if owners:
+        r.owners = owners
+        r.person = [m for m in r.person if m not in owners]
+        r.surname = [m for m in r.surname if m not in owners]
+
+
+_POSSESSIVE = frozenset({"'s", "’s"})
+
+
+def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
+    """The country of the person whose title it is: "Putin's spokesman", "Trump's envoy"."""
+    for m in r.owners:
+        person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
+        if person is not None:
+            return person_state(kb, person, when)[0]
+    return None
 
 
 def _post_holder(kb: KnowledgeBase, title: str, org: Optional[Entry], country: Optional[str],
@@ -389,6 +415,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
     ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
     which of a person's roles is meant ("President Obama" is GOV, not a former official)."""
     r = read(kb, tokens, matches)
+    _set_owners(tokens, matches, r)
     if not r.org and not any(m.has("metonym", "capital") for m, _, _ in r.places):
         # "Chief Buthelezi", "the head": a body's head word without a body names no one
         r.titles = [m for m in r.titles if m.first("title").value not in kb.body_heads]  # type: ignore[union-attr]
@@ -430,7 +457,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             res.sector, res.actor_id, res.name = "ELI", None, None
         return res
     if r.places or r.agents:
-        country = r.places[0][1] if r.places else None
+        country = r.places[0][1] if r.places else _possessor_country(kb, r, when)  # "Kadyrov's fighters"
         sector = None
         if r.agents:
             sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]

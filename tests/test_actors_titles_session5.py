@@ -140,3 +140,19 @@ def test_a_possessive_in_running_text_keeps_the_person() -> None:
     doc = analyse(InputDocument(id="p", text=text, published="2025-08-10"), stages=("actors",))
     found = {(m.text, m.actor_id) for m in doc.actors}
     assert ("Putin", "vladimir-putin") in found and ("Trump", "donald-trump") in found
+
+
+@pytest.mark.parametrize("text,country", [
+    ("Taiwan's vice foreign minister", "TWN"),
+    ("the Indonesian deputy defence minister", "IDN"),
+    ("the US deputy secretary of state", "USA"),
+    ("a Japanese state minister", "JPN"),
+])
+def test_a_deputy_or_junior_minister_is_not_the_minister(text: str, country: str) -> None:
+    res = resolve(text, "2022-06-01")
+    assert (res.actor_id, res.country, res.sector) == (None, country, "GOV")
+
+
+def test_a_hyphenated_given_name_is_not_someone_elses_last_name() -> None:
+    assert resolve("Moon Chung-in", "2022-06-01").actor_id is None  # not Moon Jae-in ("in" is a syllable)
+    assert resolve("Moon Jae In", "2022-06-01").actor_id == "moon-jae-in"

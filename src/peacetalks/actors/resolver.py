@@ -613,8 +613,8 @@ def _first_last_person(kb: KnowledgeBase, tokens: Sequence[Tok], words: Sequence
     """The one known person whose first and last names begin and end this name of three or more
     words (middle names, patronymics, initials: "Valery Vasilyevich Gerasimov"); None if none or several."""
     names = [t for t in words if t.text[:1].isalpha()]
-    if len(tokens) < 3 or len(names) < 2:
-        return None
+    if len(tokens) < 3 or len(names) < 2 or _after_hyphen(tokens, names[-1]):
+        return None  # "Moon Chung-in" is not Moon Jae-in: "in" is a syllable, not a last name
     ids = kb.first_last.get((names[0].norm, names[-1].norm)) or []
     return kb.entries.get(ids[0]) if len(ids) == 1 else None
 

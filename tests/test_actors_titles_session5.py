@@ -156,3 +156,30 @@ def test_a_deputy_or_junior_minister_is_not_the_minister(text: str, country: str
 def test_a_hyphenated_given_name_is_not_someone_elses_last_name() -> None:
     assert resolve("Moon Chung-in", "2022-06-01").actor_id is None  # not Moon Jae-in ("in" is a syllable)
     assert resolve("Moon Jae In", "2022-06-01").actor_id == "moon-jae-in"
+
+
+@pytest.mark.parametrize("text,date,expected", [
+    ("the Kremlin spokesman", "2022-06-01", ("dmitry-peskov", "RUS", "GOV")),
+    ("the White House press secretary", "2018-06-01", ("sarah-huckabee-sanders", "USA", "GOV")),
+    ("the White House press secretary", "2022-06-01", ("karine-jean-pierre", "USA", "GOV")),
+    ("a State Department spokesperson", "2022-06-01", ("ned-price", "USA", "GOV")),
+    ("the Pentagon press secretary", "2021-06-01", ("john-kirby", "USA", "MIL")),
+    ("the Pentagon spokesman", "2023-06-01", (None, "USA", "MIL")),  # no holder known: the building's sector
+])
+def test_a_buildings_spokesperson_is_that_offices(text: str, date: str, expected: tuple) -> None:
+    res = resolve(text, date)
+    assert (res.actor_id, res.country, res.sector) == expected
+
+
+def test_a_countrys_spokesperson_is_no_one_in_particular() -> None:
+    assert resolve("the Russian spokesman", "2022-06-01").actor_id is None
+
+
+def test_the_head_of_a_non_state_body_is_looked_up() -> None:
+    res = resolve("the IOC president", "2025-09-01")
+    assert (res.actor_id, res.country, res.sector) == ("kirsty-coventry", "NGO", "SOC")
+
+
+def test_a_head_title_of_a_body_without_known_holder_takes_the_bodys_sector() -> None:
+    res = resolve("the MSF president", "2025-09-01")
+    assert (res.actor_id, res.country, res.sector) == (None, "NGO", "MED")

@@ -275,7 +275,9 @@ def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
         for region in row.get("r") or []:
             kb.add(region, Item("region", iso3, _is_acronym(region)))
         for cap in row.get("c") or []:
-            kb.add(cap, Item("capital", iso3))
+            bare = key(cap[4:] if cap.lower().startswith("the ") else cap)
+            if not any(it.kind == "metonym" for it in kb.phrases.get(bare, ())):
+                kb.add(cap, Item("capital", iso3))  # a building in metonyms.yaml is read from there
         if row.get("leader"):
             kb.leaders[iso3] = row["leader"]
     # US states name the country without standing for its government ("Texas National Guard").

@@ -284,8 +284,8 @@ def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match
     before = [m for m in r.agents if m.j <= title_match.i]
     if before and before[-1].j >= title_match.i - 1:
         return before[-1].first("agent").value  # type: ignore[union-attr]
-    if org is not None and org.sector and org.country not in (None, "IGO", "UNO", "EUR"):
-        return org.sector
+    if org is not None and org.sector and org.country is not None and org.country not in NON_STATE_COUNTRIES:
+        return org.sector  # a national body's sector; an international body's head is looked up
     return None
 
 
@@ -335,9 +335,9 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
         person = _post_holder(kb, title, org, country, when) or _seat_holder(kb, r, title, when)
         if person is not None:
             return _entry_resolution(kb, person, when, 0.8)
-    sector = headed or kb.titles.get(title, "GOV")
-    if title in kb.body_heads and org is not None and org.sector:
-        sector = org.sector  # "the Gazprom chief" BUS, "the Hamas chief" as Hamas
+    sector = headed or _seat_sector(kb, r, title, title_match) or kb.titles.get(title, "GOV")
+    if (title in kb.body_heads or title in kb.head_titles) and org is not None and org.sector and not headed:
+        sector = org.sector  # no holder known: "the Gazprom chief" BUS, "the MSF president" MED
     if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
@@ -386,6 +386,15 @@ def _post_holder(kb: KnowledgeBase, title: str, org: Optional[Entry], country: O
     if person is None and org is not None and org.country in NON_STATE_COUNTRIES:
         person = holder(kb, org.country, title, when)  # "the EU foreign policy chief": the EEAS's post
     return person
+
+
+def _seat_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match) -> Optional[str]:
+    """A head title right after a building takes the building's sector: "the Pentagon spokesman" MIL,
+    "the Langley spokesman" SPY (no holder known on the date)."""
+    if title not in kb.head_titles:
+        return None
+    seat = [m for m, _, _ in r.places if m.j == title_match.i and m.has("metonym")]
+    return seat[0].first("metonym").value[1] if seat else None  # type: ignore[union-attr]
 
 
 def _seat_holder(kb: KnowledgeBase, r: Reading, title: str, when: dt.date) -> Optional[Entry]:

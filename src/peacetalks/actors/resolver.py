@@ -15,6 +15,7 @@ from typing import Any, Optional, Sequence
 from peacetalks.actors.cities import city_countries, town_countries
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find, respell
+from peacetalks.actors.posts import post_holder, sole_holder
 from peacetalks.actors.text import HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
 from peacetalks.records import NON_STATE_COUNTRIES
@@ -133,26 +134,6 @@ def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Se
         if any(r.active(when) for r in e.roles):
             return e
     return entries[0]
-
-
-def holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional[Entry]:
-    """The person holding ``title`` in a country (ISO3) or organisation (slug) on a date."""
-    if title in kb.body_heads:  # "the UN chief": the body's first post that has holders
-        if where.isupper() and where not in NON_STATE_COUNTRIES:
-            return holder(kb, where, "leader", when)  # "the Kremlin chief"
-        people = (holder(kb, where, t, when) for t in kb.body_heads[title] if (where, t) in kb.holders)
-        return next((p for p in people if p is not None), None)
-    if title == "leader" and where in kb.leaders:
-        title = kb.leaders[where]
-    candidates = kb.holders.get((where, title))
-    if not candidates and title == "leader":
-        candidates = kb.holders.get((where, "president")) or kb.holders.get((where, "prime minister"))
-    if not candidates:  # an organisation's own head title ("Commission" + "president")
-        candidates = [c for t in kb.org_heads.get((where, title.split()[-1]), ()) for c in kb.holders[(where, t)]]
-    for role, pid in candidates or []:
-        if role.active(when):
-            return kb.entries.get(pid)
-    return None
 
 
 # --------------------------------------------------------------------------- interpretation
@@ -324,15 +305,14 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     title_match = r.titles[-1]
     title = title_match.first("title").value  # type: ignore[union-attr]
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
-    country = r.places[0][1] if r.places else None if org else \
-        _possessor_country(kb, r, when) or kb.title_country.get(title)
+    country = _title_country(kb, r, org, title, when)
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
     headed = _headed_sector(kb, r, title, title_match, org)
     regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
         and r.places[0][0].has("region")  # "the Tigray president", "the Crimean leader": not the state's
     if headed is None and not r.former and not unknown and not plural and not regional:
-        person = _post_holder(kb, title, org, country, when) or _seat_holder(kb, r, title, when)
+        person = post_holder(kb, title, org, country, when) or _seat_holder(kb, r, title, when)
         if person is not None:
             return _entry_resolution(kb, person, when, 0.8)
     sector = headed or _seat_sector(kb, r, title, title_match) or kb.titles.get(title, "GOV")
@@ -347,6 +327,16 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _title_country(kb: KnowledgeBase, r: Reading, org: Optional[Entry], title: str, when: dt.date) -> Optional[str]:
+    """The country a title is read in: a place in the phrase; else, without a body, the country of
+    the person whose title it is ("Putin's spokesman") or the one state that has it ("the Pope")."""
+    if r.places:
+        return r.places[0][1]
+    if org is not None:
+        return None
+    return _possessor_country(kb, r, when) or kb.title_country.get(title)
 
 
 def _set_owners(tokens: Sequence[Tok], matches: Sequence[Match], r: Reading) -> None:
@@ -373,21 +363,6 @@ def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional
     return None
 
 
-def _post_holder(kb: KnowledgeBase, title: str, org: Optional[Entry], country: Optional[str],
-                 when: dt.date) -> Optional[Entry]:
-    """Who holds the post a title names in the phrase's body or country on the date, if one can tell."""
-    if title not in kb.unique_titles:
-        # "the ICC prosecutor": a post many bodies have, but only one person at a time in this one
-        return _sole_holder(kb, org.id, title, when) if org is not None else None
-    where = org.id if org else country
-    person = holder(kb, where, title, when) if where else None
-    if person is None and org is not None and _national_body_of(kb, org, title):
-        person = holder(kb, org.country, title, when)  # "the Russian parliament speaker": the Duma's is Russia's
-    if person is None and org is not None and org.country in NON_STATE_COUNTRIES:
-        person = holder(kb, org.country, title, when)  # "the EU foreign policy chief": the EEAS's post
-    return person
-
-
 def _seat_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match) -> Optional[str]:
     """A head title right after a building takes the building's sector: "the Pentagon spokesman" MIL,
     "the Langley spokesman" SPY (no holder known on the date)."""
@@ -402,19 +377,7 @@ def _seat_holder(kb: KnowledgeBase, r: Reading, title: str, when: dt.date) -> Op
     presidency's press secretary, not any Russian spokesperson): metonyms.yaml ``body``."""
     seat = r.places[0][0].first("metonym") if r.places and not r.org else None
     body = seat.value[3] if seat is not None else None
-    return _sole_holder(kb, body, title, when) if body else None
-
-
-def _sole_holder(kb: KnowledgeBase, where: str, title: str, when: dt.date) -> Optional[Entry]:
-    active = [pid for role, pid in kb.holders.get((where, title), ()) if role.active(when)]
-    return kb.entries.get(active[0]) if len(set(active)) == 1 else None
-
-
-def _national_body_of(kb: KnowledgeBase, org: Entry, title: str) -> bool:
-    """A country's own body of the title's sector (a parliament for a speaker): its head is the
-    country's holder of the title. Not a company or an international body ("the Gazprom president")."""
-    return org.country is not None and org.country not in NON_STATE_COUNTRIES \
-        and org.sector is not None and org.sector == kb.titles.get(title)
+    return sole_holder(kb, body, title, when) if body else None
 
 
 def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], when: dt.date,

@@ -161,6 +161,8 @@ def test_parse_date_forms() -> None:
     assert parse_date("2022-04-01T10:00:00Z") == dt.date(2022, 4, 1)
     assert parse_date("Today") == dt.date.today()
     assert parse_date("nonsense") is None
+    assert parse_date("12.04.2022") == dt.date(2022, 4, 12)  # dotted dates are written day first
+    assert parse_date("4/12/2022") == dt.date(2022, 4, 12)  # slashed ones month first, as in US news
 
 
 def test_show_gives_roles_and_the_state_on_a_date() -> None:

@@ -63,8 +63,9 @@ def parse_date(value: Any) -> Optional[dt.date]:
         return parse_published(text)
     from dateutil import parser as dparser  # only for free-form dates
 
+    dotted = bool(re.match(r"^\d{1,2}\.\d{1,2}\.\d{2,4}$", text))  # "12.04.2022" is written day first
     try:
-        return dparser.parse(text, default=dt.datetime(2000, 1, 1)).date()
+        return dparser.parse(text, default=dt.datetime(2000, 1, 1), dayfirst=dotted).date()
     except (ValueError, OverflowError):
         return None
 

@@ -91,3 +91,38 @@ def test_process_view_follows_new_documents(client: TestClient) -> None:
     doc, sents, result = talks_document("demo-later", text=TALKS + " Officials met again later.", published="2025-08-20")
     assert client.app.state.store.save_document(doc, sents, result) == "stored"
     assert client.get("/api/processes/russia-ukraine").json()["events"] > before
+
+
+def _country_actor_document() -> tuple[dict, list, "DocumentResult"]:
+    """Two events whose actor is Russia with no sector (a country alone) and with sector UNK."""
+    from peacetalks.records import ActorMention, DocumentResult, Event, Span
+
+    text = "Russia shelled Kharkiv overnight. Unknown Russian men attacked a convoy."
+    sents = [Span(text[:33], 0, 33), Span(text[34:], 34, len(text))]
+
+    def event(sentence: int, trigger: str, actor: ActorMention) -> Event:
+        start = text.index(trigger)
+        trig = Span(trigger, start, start + len(trigger))
+        return Event(id=Event.make_id("unk-doc", sentence, trig, "ASSAULT"), sentence=sentence, event_type="ASSAULT",
+                     quad="material_conflict", cameo="190", intensity=-10.0, trigger=trig, evidence=sents[sentence],
+                     actors=[actor], recipients=[], date="2025-08-11", date_precision="day")
+
+    russia = ActorMention("Russia", 0, 6, country="RUS", sector=None)
+    men = ActorMention("Unknown Russian men", 34, 53, name="Unknown Russian men", country="RUS", sector="UNK")
+    result = DocumentResult(id="unk-doc", events=[event(0, "shelled", russia), event(1, "attacked", men)],
+                            actors=[russia, men])
+    doc = {"id": "unk-doc", "text": text, "title": "Shelling", "published": "2025-08-12", "url": None,
+           "author": None, "source": "Example Wire", "lang": "en"}
+    return doc, sents, result
+
+
+def test_an_actor_of_unknown_sector_is_one_row_and_opens_by_its_key(tmp_path: Path) -> None:
+    app = create_app(str(tmp_path / "unk.db"))
+    app.state.store.save_document(*_country_actor_document())
+    with TestClient(app) as client:
+        rows = [a for a in client.get("/api/actors").json()["items"] if a["key"] == "RUS:UNK"]
+        assert len(rows) == 1 and rows[0]["events"] == 2
+        assert rows[0]["name"] is None  # not one mention's words standing for every generic actor
+        body = client.get("/api/actors/RUS:UNK").json()
+        assert body["events"]["count"] == 2
+        assert client.get("/actors/RUS:UNK").status_code == 200  # the dashboard's link from the actors page

@@ -62,10 +62,16 @@ def actors(conn: Connection, q: Optional[str], country: Optional[str], limit: in
     if country:
         stmt = stmt.where(ea.c.country == country.upper())
     stmt = stmt.order_by(n.desc(), ea.c.actor_id, ea.c.country, ea.c.sector)
-    return [{"key": actor_key(r.actor_id, r.country, r.sector), "actor_id": r.actor_id,
-             "name": r.name or (None if r.actor_id is None else r.text), "country": r.country,
-             "sector": r.sector, "events": r.events}
-            for r in conn.execute(stmt.limit(limit).offset(offset))]
+    merged: dict[str, dict[str, Any]] = {}
+    for r in conn.execute(stmt.limit(limit).offset(offset)):
+        k = actor_key(r.actor_id, r.country, r.sector)
+        if k in merged:  # sector UNK and no sector share one key: one row
+            merged[k]["events"] += r.events
+            continue
+        # A generic actor has no name of its own: a mention's words ("Sviatoshynskyi") would mislabel it.
+        merged[k] = {"key": k, "actor_id": r.actor_id, "name": (r.name or r.text) if r.actor_id else None,
+                     "country": r.country, "sector": r.sector, "events": r.events}
+    return sorted(merged.values(), key=lambda a: -a["events"])
 
 
 def _actor_filter(key: str) -> ColumnElement[bool]:
@@ -78,9 +84,15 @@ def _actor_match(key: str) -> party_filter.Match:
     the planner when it walks the events in page order)."""
     country, sep, sector = key.partition(":")
     if sep and country.isupper() and sector.isupper():
-        return lambda col: and_(s.event_actors.c.actor_id.is_(None), col("country") == country,
-                                col("sector") == sector)
+        return lambda col: and_(s.event_actors.c.actor_id.is_(None), _code_is(col("country"), country),
+                                _code_is(col("sector"), sector))
     return lambda col: col("actor_id") == key
+
+
+def _code_is(column: Any, code: str) -> ColumnElement[bool]:
+    """UNK in a key stands for an unknown code: UNK itself or none at all ("Russia" as an actor has
+    country RUS and no sector; its key is RUS:UNK, as actor_key writes it)."""
+    return or_(column == code, column.is_(None)) if code == "UNK" else column == code
 
 
 def actor_events(conn: Connection, key: str, limit: int, offset: int) -> list[dict[str, Any]]:

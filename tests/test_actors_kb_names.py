@@ -1,6 +1,6 @@
 """No knowledge-base entry writes a name or alias that another entry already writes the same way
 (accents, case and punctuation aside): two entries sharing a name would name nobody, or the wrong one.
-Checked for the breadth rounds' files (people/r5_*, r6_*, r7_*), each against the whole knowledge base."""
+Checked for the breadth rounds' files (people/r5_* to r8_*), each against the whole knowledge base."""
 
 from __future__ import annotations
 

@@ -7,15 +7,10 @@ and by name, on dates at both ends of a role (start inclusive, end exclusive).""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from peacetalks.actors import resolve, show
-from peacetalks.actors.kb import DATA
-from actor_helpers import name_clashes, who as _who
-
-ROUND_FILE = DATA / "people" / "r8_asia.yaml"
+from actor_helpers import who as _who
 
 
 # --------------------------------------------------------------------------- unique offices by title
@@ -130,8 +125,3 @@ def test_a_given_name_written_last_is_not_a_surname() -> None:
     # East Asian names put the family name first: the last word alone names nobody
     assert resolve("Wentao", "2022-01-01").actor_id is None
     assert resolve("Wang Wentao", "2022-01-01").actor_id == "wang-wentao"
-
-
-def test_no_name_of_the_file_repeats_another_entry() -> None:
-    assert Path(ROUND_FILE).exists()
-    assert not name_clashes(ROUND_FILE)

@@ -2,18 +2,15 @@
 (cabinet ministers of every portfolio, deputy prime ministers, deputy foreign and defence ministers, the
 big four ministries where earlier rounds left gaps). Each category is checked on a sample through the public
 resolve() API, by title and country and by name, on dates at both ends of a role (start inclusive, end
-exclusive); roles added in place to people of other files are checked too, and the round's file must not
-repeat a name that another entry writes."""
+exclusive); roles added in place to people of other files are checked too. That no name of the round's file
+repeats another entry's is checked for every round's file in test_actors_kb_names.py."""
 
 from __future__ import annotations
 
 import pytest
 
 from peacetalks.actors import resolve, show
-from peacetalks.actors.kb import DATA
-from actor_helpers import name_clashes, who as _who
-
-ROUND8 = DATA / "people" / "r8_europe.yaml"
+from actor_helpers import who as _who
 
 
 # --------------------------------------------------------------------------- unique offices by title and country
@@ -147,9 +144,3 @@ def test_a_name_written_in_the_other_order_or_without_accents() -> None:
 def test_show_gives_the_role_on_the_date() -> None:
     entry = show("ebba-busch", date="2023-01-01")
     assert entry is not None and entry["on_date"]["role"] == "deputy prime minister"
-
-
-# --------------------------------------------------------------------------- data hygiene
-
-def test_no_name_of_the_round_repeats_another_entry() -> None:
-    assert not name_clashes(ROUND8)

@@ -6,13 +6,10 @@ inclusive, end exclusive)."""
 
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from peacetalks.actors import resolve, show
-from peacetalks.actors.kb import DATA
-from actor_helpers import name_clashes, who as _who
+from actor_helpers import who as _who
 
 
 # --------------------------------------------------------------------------- unique offices by title and country
@@ -115,9 +112,3 @@ def test_roles_added_in_place_to_existing_entries() -> None:
 def test_show_gives_the_role_on_the_date() -> None:
     entry = show("tarek-mitri", date="2013-06-01")
     assert entry is not None and entry["on_date"]["role"] == "envoy"
-
-
-# --------------------------------------------------------------------------- data hygiene
-
-def test_no_name_repeats_an_entry_of_another_file() -> None:
-    assert name_clashes(Path(DATA) / "people" / "r8_mideast.yaml") == []

@@ -96,8 +96,7 @@ def person_state(kb: KnowledgeBase, entry: Entry, when: dt.date) -> tuple[Option
         offices = [r for r in past if r.sector in OFFICIAL_SECTORS]
         if offices:  # named after the last office, not a later post that was none ("former deputy prime minister")
             office = max(offices, key=lambda r: r.end or dt.date.min)
-            return entry.country if entry.country not in (None,) else role_country(kb, office, None), "ELI", \
-                f"former {office.title}"
+            return entry.country or role_country(kb, office, None), "ELI", f"former {office.title}"
         return entry.country, last.sector, None
     first = min(entry.roles, key=lambda r: r.start or dt.date.min)
     return entry.country or role_country(kb, first, None), entry.sector or first.sector, None
@@ -316,9 +315,8 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
         person = post_holder(kb, title, org, country, when) or _seat_holder(kb, r, title, when)
         if person is not None:
             return _entry_resolution(kb, person, when, 0.8)
-    sector = headed or _seat_sector(kb, r, title, title_match) or kb.titles.get(title, "GOV")
-    if (title in kb.body_heads or title in kb.head_titles) and org is not None and org.sector and not headed:
-        sector = org.sector  # no holder known: "the Gazprom chief" BUS, "the MSF president" MED
+    sector = headed or _body_sector(kb, title, org) or _seat_sector(kb, r, title, title_match) \
+        or kb.titles.get(title, "GOV")
     if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
@@ -362,6 +360,14 @@ def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional
         if person is not None:
             return person_state(kb, person, when)[0]
     return None
+
+
+def _body_sector(kb: KnowledgeBase, title: str, org: Optional[Entry]) -> Optional[str]:
+    """A head title of a body whose holder we do not know takes the body's sector: "the Gazprom chief"
+    BUS, "the MSF president" MED."""
+    if org is None or (title not in kb.head_titles and title not in kb.body_heads):
+        return None
+    return org.sector
 
 
 def _seat_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match) -> Optional[str]:

@@ -8,6 +8,8 @@ from a normalised token tuple to what the phrase can mean. Lookups are dict hits
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
+import importlib.metadata
 import os
 from collections import defaultdict
 from dataclasses import dataclass, field
@@ -18,6 +20,7 @@ from typing import Any, Iterable, NamedTuple, Optional
 import pycountry
 
 from peacetalks.actors.text import key, normalise, skeleton, tokenize, word_groups
+from peacetalks.disk_cache import load_or_build
 from peacetalks.records import NON_STATE_COUNTRIES
 from peacetalks.yaml_tables import read_yaml
 
@@ -109,6 +112,12 @@ class KnowledgeBase:
     # (first word, last word) of every person's name and multi-word alias -> ids: a name written with a
     # middle name, patronymic or initial ("Valery Vasilyevich Gerasimov") is still that person.
     first_last: dict[tuple[str, str], list[str]] = field(default_factory=dict)
+    # How a capitalised name is read around its matches (names.py): institution nouns after a namesake,
+    # words of generic aliases, and the head words of unknown proper names -> sector.
+    institution_words: frozenset[str] = frozenset()
+    generic_words: frozenset[str] = frozenset()
+    member_plurals: frozenset[str] = frozenset()
+    name_heads: dict[str, str] = field(default_factory=dict)
     max_len: int = 1
     starts: set[str] = field(default_factory=set)  # first tokens of all phrases: a quick skip
     # Every proper prefix of a phrase: matching extends a candidate only while it is one, so a
@@ -381,6 +390,16 @@ def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
         kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"), row.get("body"))))
 
 
+def _generic_words(agents: dict[str, Any]) -> frozenset[str]:
+    """Common words of organisation names: agents.yaml ``generic_name_words`` and every word of a sector noun."""
+    words = {normalise(str(w)) for w in agents.get("generic_name_words") or []}
+    for nouns in (agents.get("sectors") or {}).values():
+        for noun in nouns:
+            words.update(normalise(w) for w in str(noun).split())
+            words.add(normalise(_plural(str(noun).split()[-1])))
+    return frozenset(words)
+
+
 def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     titles_raw = _load_yaml(DATA / "titles.yaml")
     agents = _load_yaml(DATA / "agents.yaml")
@@ -401,6 +420,11 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
         alone_unknown=frozenset(normalise(str(w)) for w in agents.get("alone_unknown") or []),
         not_names=frozenset(normalise(str(w)) for w in agents.get("not_names") or []),
+        institution_words=frozenset(normalise(str(w)) for w in agents.get("institution_words") or []),
+        generic_words=_generic_words(agents),
+        member_plurals=frozenset(normalise(str(w)) for w in agents.get("member_plurals") or []),
+        name_heads={normalise(str(w)): sector for sector, words in (agents.get("name_heads") or {}).items()
+                    for w in words},
     )
     entries = [_entry(e, "organisation", titles)
                for path in sorted(DATA.glob("organisations*.yaml")) for e in _load_yaml(path) or []]
@@ -542,7 +566,29 @@ def _env_files() -> tuple[Path, ...]:
 
 @lru_cache(maxsize=8)
 def _cached(files: tuple[tuple[Path, float], ...]) -> KnowledgeBase:
-    return build(p for p, _ in files)
+    paths = [p for p, _ in files]
+    if paths:  # a user's files change often: built in memory only
+        return build(paths)
+    # Building reads ~13,000 entries of YAML (over a second); the built index unpickles in a
+    # fraction of that, so it is kept in the user's cache, keyed by every byte it is built from.
+    return load_or_build("actors-kb", _source_key(), KnowledgeBase, build)
+
+
+def _source_key() -> str:
+    """A digest of what the shipped knowledge base is built from: the data tables, the code that
+    reads them and pycountry's version."""
+    digest = hashlib.sha256(pycountry_version().encode())
+    for path in sorted(DATA.rglob("*.yaml")) + [Path(__file__), Path(__file__).with_name("text.py")]:
+        digest.update(str(path.name).encode())
+        digest.update(path.read_bytes() if path.exists() else b"")
+    return digest.hexdigest()[:20]
+
+
+def pycountry_version() -> str:
+    try:
+        return importlib.metadata.version("pycountry")
+    except importlib.metadata.PackageNotFoundError:
+        return "unknown"
 
 
 def get_kb() -> KnowledgeBase:

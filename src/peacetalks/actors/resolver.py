@@ -13,8 +13,9 @@ from dataclasses import asdict, dataclass
 from typing import Any, Optional, Sequence
 
 from peacetalks.actors.cities import city_countries, town_countries
-from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, KnowledgeBase, Role, get_kb
+from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, Item, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find, respell
+from peacetalks.actors.names import common_reading, head_sector, name_before, namesake, other_body
 from peacetalks.actors.posts import post_holder, sole_holder
 from peacetalks.actors.text import HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
@@ -43,6 +44,8 @@ COMPLEMENT = frozenset({"to", "at", "for", "with", "against", "in", "on", "from"
 # Lower-case particles inside personal names ("Abu Bakr al-Baghdadi", "Ursula von der Leyen").
 _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "do", "dos", "das", "di", "del", "van", "von",
                              "der", "den", "la", "le", "du", "ben", "abu", "ould", "ag", "y", "e"})
+# "son of" / "daughter of" in Arabic and Berber names: the name after them is the father's.
+_PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "ag"})
 # Leading words that are not part of the name of an unknown person or body.
 _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
@@ -150,6 +153,7 @@ class Reading:
     agents: list[Match]
     former: bool
     owners: tuple[Match, ...] = ()  # people named with a possessive before the referent ("Putin's spokesman")
+    body: Optional[str] = None  # the name of a body no table knows, read from its words ("Liberal Democrats")
 
 
 def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> Reading:
@@ -251,13 +255,15 @@ def _other_first_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match])
     if m.i == 0:
         return False
     prev = tokens[m.i - 1]
+    if prev.norm in _PATRONYMIC and m.i >= 2 and tokens[m.i - 2].capitalised:
+        return True  # "Turki bin Salman" is Salman's son, not King Salman
     if not (prev.capitalised and prev.text[:1].isalpha()) or prev.norm in HONORIFICS:
         return False  # "Mr Zelensky" is Zelensky
     return not any(x.i <= m.i - 1 < x.j for x in matches)
 
 
 def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match,
-                   org: Optional[Entry]) -> Optional[str]:
+                   org: Optional[Entry], when: dt.date) -> Optional[str]:
     """The sector of what a head title heads: a group noun right before it ("Jewish leader" REL,
     "army spokesman" MIL) or a body with a sector of its own ("President of the Riigikogu" LEG)."""
     if title not in kb.head_titles:
@@ -266,7 +272,9 @@ def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match
     if before and before[-1].j >= title_match.i - 1:
         return before[-1].first("agent").value  # type: ignore[union-attr]
     if org is not None and org.sector and org.country is not None and org.country not in NON_STATE_COUNTRIES:
-        return org.sector  # a national body's sector; an international body's head is looked up
+        # a national body's sector on the date (the Taliban's is GOV from August 2021); an
+        # international body's head is looked up
+        return _entry_resolution(kb, org, when, 0.0).sector
     return None
 
 
@@ -297,6 +305,9 @@ def _other_last_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) 
     nxt = tokens[m.j]
     if not (nxt.capitalised and nxt.text[:1].isalpha()):
         return False
+    if m.j + 2 < len(tokens) and tokens[m.j + 1].text == "-" and tokens[m.j + 1].start == nxt.end \
+            and tokens[m.j + 2].capitalised:
+        return True  # "Hussein Amir-Abdollahian": a hyphenated name goes on, whatever its parts match
     return not any(x.i <= m.j < x.j for x in matches)
 
 
@@ -308,7 +319,7 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     country = _title_country(kb, r, org, title, when)
     unknown = _trailing_name(tokens, title_match.j, matches)
     plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
-    headed = _headed_sector(kb, r, title, title_match, org)
+    headed = _headed_sector(kb, r, title, title_match, org, when)
     regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
         and r.places[0][0].has("region")  # "the Tigray president", "the Crimean leader": not the state's
     if headed is None and not r.former and not unknown and not plural and not regional:
@@ -362,6 +373,41 @@ def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional
     return None
 
 
+def _drop_other_bodies(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], r: Reading,
+                       whole: bool) -> None:
+    """An organisation matched by a generic alias inside another body's name ("United Democratic
+    Party", "Uganda People's Defence Force") is not that organisation: its words are read as sector
+    nouns instead."""
+    for m in list(r.org):
+        entry = kb.entries[m.first("entry").value]  # type: ignore[union-attr]
+        if other_body(kb, tokens, m, matches, entry.country, whole):
+            r.org.remove(m)
+            # its sector nouns, else the kind of body it was taken for ("Liberal Democrats": a party)
+            common = common_reading(kb, tokens, m) or ([Match(m.i, m.j, (Item("agent", entry.sector),))]
+                                                       if entry.sector else [])
+            for x in common:
+                (r.titles if x.has("title") else r.agents).append(x)
+            r.body = name_before(tokens, m)
+    r.agents.sort(key=lambda x: x.i)
+    r.titles.sort(key=lambda x: x.i)
+
+
+def _namesake(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], r: Reading,
+              when: dt.date) -> Optional[Resolution]:
+    """"Kenyatta University", "the Gates Foundation": a person's name before an institution noun names
+    the institution, in the namesake's country (a guess: a university is named after its nation's people)."""
+    for m, kind in ((r.person[:1], "entry"), (r.surname[:1], "surname")):
+        if not m:
+            continue
+        inst = namesake(kb, tokens, m[0], matches)
+        if inst is None:
+            continue
+        entry = kb.entries.get(m[0].first(kind).value)  # type: ignore[union-attr]
+        country = person_state(kb, entry, when)[0] if entry is not None else None
+        return Resolution(None, None, country, inst.first("agent").value, 0.6)  # type: ignore[union-attr]
+    return None
+
+
 def _body_sector(kb: KnowledgeBase, title: str, org: Optional[Entry]) -> Optional[str]:
     """A head title of a body whose holder we do not know takes the body's sector: "the Gazprom chief"
     BUS, "the MSF president" MED."""
@@ -388,15 +434,21 @@ def _seat_holder(kb: KnowledgeBase, r: Reading, title: str, when: dt.date) -> Op
 
 
 def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], when: dt.date,
-              prefer: Sequence[str] = (), dated: bool = True, context_country: Optional[str] = None) -> Resolution:
+              prefer: Sequence[str] = (), dated: bool = True, context_country: Optional[str] = None,
+              whole: bool = False) -> Resolution:
     """The resolution of one noun phrase from its matches (see the module docstring for the order).
 
     ``dated`` False means ``when`` is only today's date: a title in the phrase then tells
-    which of a person's roles is meant ("President Obama" is GOV, not a former official)."""
+    which of a person's roles is meant ("President Obama" is GOV, not a former official).
+    ``whole`` True means ``tokens`` are the phrase alone (``resolve``), not running text."""
     r = read(kb, tokens, matches)
     _set_owners(tokens, matches, r)
+    _drop_other_bodies(kb, tokens, matches, r, whole)
+    named_after = _namesake(kb, tokens, matches, r, when)
+    if named_after is not None:
+        return named_after
     if not r.org and not any(m.has("metonym", "capital") for m, _, _ in r.places):
-        # "Chief Buthelezi", "the head": a body's head word without a body names no one
+        # "Chief Kabaka", "the head": a body's head word without a body names no one
         r.titles = [m for m in r.titles if m.first("title").value not in kb.body_heads]  # type: ignore[union-attr]
     if r.agents or r.titles:
         # Names are capitalised: a lower-case name beside a title or an agent noun is an ordinary
@@ -446,7 +498,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             sector = r.places[0][2]
         if r.former and sector in OFFICIAL_SECTORS:
             sector = "ELI"
-        return Resolution(None, None, country, sector, 0.75 if r.places else 0.6)
+        return Resolution(None, r.body, country, sector, 0.75 if r.places else 0.6)
     return nothing()
 
 
@@ -529,24 +581,29 @@ def resolve(text: str, date: dt.date | str | None = None, context: str | None = 
         return nothing()
     matches, respelt = respell(tokens, find(tokens, kb, strict=False), kb)
     res = interpret(kb, tokens, matches, when, dated=parse_date(date) is not None,
-                    context_country=_context_country(kb, context))
+                    context_country=_context_country(kb, context), whole=True)
     if res.actor_id in respelt:
         res.confidence = min(res.confidence, RESPELT_CONFIDENCE)  # a spelling variant: less sure than exact
-    if res.country is None and res.actor_id is None:
+    if res.country is None and res.actor_id is None and res.name is None:  # a named body's words are no town
         city = _city_country(tokens, matches)
         if city:
             # A city alone stands for its people (NGEC codes "Mariupol" as civilians).
             res.country = city
             res.sector = res.sector or "CVL"
             res.confidence = max(res.confidence, 0.5)
+    typed = head_sector(kb, tokens, matches) if res.actor_id is None else None
     if res.country is None and res.sector is None and res.confidence == 0.0:
         unknown = _unknown_referent(kb, text, tokens, context, when)
         if unknown is not None:
+            if typed is not None and unknown.actor_id is None:  # "Daily Nation", "Radio Okapi", "Tullow Oil"
+                unknown.sector = typed
             return unknown
     if res.country is None and context and res.actor_id is None and (res.sector is None or res.name or res.role):
         # Nothing in the phrase gave a country: an unnamed body, or a title or a person we do not
         # know ("Minister Juan Perez") takes the country the context speaks of.
         res.country = _context_country(kb, context)
+    if typed is not None:  # "Kyiv Post" JRN (not the capital's GOV), "Tullow Oil" BUS, "Radio Okapi" JRN
+        res.sector, res.confidence = typed, max(res.confidence, 0.5)
     if res.country and res.sector is None and res.actor_id is None and _unknown_head(tokens, matches):
         # "Syrian island": a country word modifying a head noun that is no actor word. The phrase
         # is about something of that country, not the nation itself: NGEC codes it UNK.

@@ -94,6 +94,15 @@ FREE_PARTICLES = frozenset({"al", "el", "wa", "wal"})
 _GLUED_PARTICLES = ("wal", "al", "el")
 # "Abdel Fattah", "Abdul Fattah", "Abd al-Fattah", "Abdelfattah": one name.
 _ABD = re.compile(r"^abd(?:oul|ul|el|al|ol|u|e)?")
+# Given names of Arabic origin that news romanises several ways (vowels and doubled letters the rules
+# below do not merge): one spelling each. Only whole words, so "Mohammedi" stays itself.
+_GIVEN = {v: k for k, vs in {
+    "muhammad": ("mohammed", "mohamed", "mohammad", "muhammed", "mohamad", "muhamad", "mohamud", "mouhamed"),
+    "ahmad": ("ahmed", "ahmet"), "mahmud": ("mahmoud",), "husain": ("hussein", "hussain", "husayn", "husein", "hussien", "hossein", "hosein"),
+    "usama": ("osama", "oussama"), "yusuf": ("youssef", "yousef", "yousuf", "youssouf", "yousif", "yusef"),
+    "umar": ("omar",), "uthman": ("othman", "osman"), "khalid": ("khaled",), "mustafa": ("mustapha", "moustafa"),
+    "ibrahim": ("ebrahim",), "abdullah": ("abdallah", "abdulla"), "muammar": ("moammar",),
+}.items() for v in vs}
 _VOWELS = frozenset("aeiou")
 # Letters NFKD does not decompose (normalise folds ı, ł, ø already).
 _FOLD = str.maketrans({"đ": "d", "ð": "d", "ß": "ss", "æ": "ae", "œ": "oe", "þ": "th", "ħ": "h"})
@@ -143,7 +152,7 @@ def _word(part: str, later: bool) -> str:
             if p.startswith(art) and len(rest) >= 4 and rest[0].isalpha() and rest[0] not in _VOWELS:
                 p = rest
                 break
-    return _letters(_ABD.sub("abd", p))
+    return _letters(_ABD.sub("abd", _GIVEN.get(p, p)))
 
 
 def _article(part: str, following: str, inside: bool) -> bool:

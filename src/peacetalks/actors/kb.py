@@ -577,14 +577,14 @@ def _cached(files: tuple[tuple[Path, float], ...]) -> KnowledgeBase:
 def _source_key() -> str:
     """A digest of what the shipped knowledge base is built from: the data tables, the code that
     reads them and pycountry's version."""
-    digest = hashlib.sha256(pycountry_version().encode())
+    digest = hashlib.sha256(_pycountry_version().encode())
     for path in sorted(DATA.rglob("*.yaml")) + [Path(__file__), Path(__file__).with_name("text.py")]:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:20]
 
 
-def pycountry_version() -> str:
+def _pycountry_version() -> str:
     try:
         return importlib.metadata.version("pycountry")
     except importlib.metadata.PackageNotFoundError:

@@ -28,12 +28,11 @@ _DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his
 
 def namesake(kb: KnowledgeBase, tokens: Sequence[Tok], person: Match, matches: Sequence[Match]) -> Optional[Match]:
     """The institution noun right after a person's name, capitalised as part of one name: the
-    phrase names the institution ("Kenyatta University", "Mandela Foundation"). None otherwise."""
+    phrase names the institution ("Kenyatta University", "Gates Foundation"). None otherwise."""
     after = next((m for m in matches if m.i == person.j), None)
     if after is None or not tokens[after.i].capitalised:
         return None
-    agent = after.first("agent")
-    if agent is None or after.has("title"):
+    if not after.has("agent") or after.has("title"):
         return None  # "Putin Spokesman" is still about Putin's office: titles are read elsewhere
     words = tuple(t.norm for t in tokens[after.i:after.j])
     return after if words[-1] in kb.institution_words else None

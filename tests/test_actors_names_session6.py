@@ -249,3 +249,10 @@ def test_a_negotiator_takes_the_sector_of_the_side_it_negotiates_for(
 ])
 def test_bodies_of_the_americas_peace_processes(text: str, expected: str) -> None:
     assert resolve(text, "2024-01-01").actor_id == expected
+
+
+def test_a_namesake_institution_in_running_text() -> None:
+    text = "Students at Kenyatta University protested. A spokesman for the Gates Foundation said so."
+    got = {m.text: (m.actor_id, m.country, m.sector) for m in actor_mentions(text, None, dt.date(2022, 6, 1))}
+    assert got["Kenyatta University"] == (None, "KEN", "EDU")
+    assert got["Gates Foundation"] == (None, "USA", "SOC")

@@ -132,8 +132,17 @@ def group(tokens: Sequence[Tok], matches: Sequence[Match], kb: KnowledgeBase, po
                 g.matches.append(m)
                 g.cats.append(cat)
                 continue
+            if last in "PS" and cat == "A" and _named_institution(tokens, m, g.j, kb):
+                g.matches.append(m)  # "Kenyatta University": the resolver reads the namesake
+                g.cats.append(cat)
+                continue
         groups.append(Group([m], [cat]))
     return groups
+
+
+def _named_institution(tokens: Sequence[Tok], m: Match, after: int, kb: KnowledgeBase) -> bool:
+    """True when ``m`` is a capitalised institution noun right after a name ("Kenyatta University")."""
+    return m.i == after and tokens[m.i].capitalised and tokens[m.j - 1].norm in kb.institution_words
 
 
 def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, float]:

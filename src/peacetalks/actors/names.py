@@ -19,11 +19,10 @@ from typing import Optional, Sequence
 
 from peacetalks.actors.kb import KnowledgeBase
 from peacetalks.actors.match import Match
-from peacetalks.actors.text import Tok
+from peacetalks.actors.text import DETERMINERS, Tok
 
 # Tokens after which a capitalised word is capitalised for the sentence's sake, not for a name's.
 _SENTENCE_BREAKS = frozenset({".", "!", "?", ":", ";", '"', "“", "”", "‘", "'", "(", "—", "–"})
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "its", "their", "his", "her"})
 
 
 def namesake(kb: KnowledgeBase, tokens: Sequence[Tok], person: Match, matches: Sequence[Match]) -> Optional[Match]:
@@ -72,7 +71,7 @@ def other_body(kb: KnowledgeBase, tokens: Sequence[Tok], m: Match, matches: Sequ
         return members and tokens[k].capitalised and not before.has("entry", "title") \
             and not any(it.kind == "agent" and it.value == "LEG" for it in before.items)
     tok = tokens[k]
-    if not (tok.capitalised and tok.text[:1].isalpha()) or tok.norm in _DETERMINERS or tok.norm in kb.not_names:
+    if not (tok.capitalised and tok.text[:1].isalpha()) or tok.norm in DETERMINERS or tok.norm in kb.not_names:
         return False
     if whole:
         return True
@@ -84,7 +83,7 @@ def name_before(tokens: Sequence[Tok], m: Match) -> str:
     Force"), written as in the text."""
     k = m.i
     while k > 0 and (tokens[k - 1].capitalised or tokens[k - 1].norm == "'s") \
-            and tokens[k - 1].norm not in _DETERMINERS and tokens[k - 1].text not in _SENTENCE_BREAKS:
+            and tokens[k - 1].norm not in DETERMINERS and tokens[k - 1].text not in _SENTENCE_BREAKS:
         k -= 1
     out = ""
     for n in range(k, m.j):
@@ -115,7 +114,7 @@ def head_sector(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Matc
     """The sector an unknown proper name's head word gives it ("Post", "Oil", "Radio"): the last word,
     or the one before "of" ("Times of India"), else the first ("Daily Nation"). Every word must be
     capitalised (a name), and the head must be no word a table reads."""
-    words = [k for k, t in enumerate(tokens) if t.text[:1].isalpha() and t.norm not in _DETERMINERS]
+    words = [k for k, t in enumerate(tokens) if t.text[:1].isalpha() and t.norm not in DETERMINERS]
     if not words or not all(tokens[k].capitalised or tokens[k].norm in ("of", "and") for k in words):
         return None
     of = next((k for k in words if tokens[k].norm == "of"), None)

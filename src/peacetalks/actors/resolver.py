@@ -17,7 +17,7 @@ from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, Item, KnowledgeBase, R
 from peacetalks.actors.match import Match, find, respell
 from peacetalks.actors.names import common_reading, head_sector, name_before, namesake, other_body
 from peacetalks.actors.posts import post_holder, sole_holder
-from peacetalks.actors.text import HONORIFICS, Tok, normalise, tokenize
+from peacetalks.actors.text import DETERMINERS, HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
 from peacetalks.records import NON_STATE_COUNTRIES
 
@@ -46,8 +46,6 @@ _NAME_PARTICLES = frozenset({"al", "el", "bin", "ibn", "bint", "de", "da", "do",
                              "der", "den", "la", "le", "du", "ben", "abu", "ould", "ag", "y", "e"})
 # "son of" / "daughter of" in Arabic and Berber names: the name after them is the father's.
 _PATRONYMIC = frozenset({"bin", "ibn", "bint", "ben", "ould", "ag"})
-# Leading words that are not part of the name of an unknown person or body.
-_DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 
 
 # --------------------------------------------------------------------------- dates
@@ -380,31 +378,29 @@ def _drop_other_bodies(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequen
     nouns instead."""
     for m in list(r.org):
         entry = kb.entries[m.first("entry").value]  # type: ignore[union-attr]
-        if other_body(kb, tokens, m, matches, entry.country, whole):
-            r.org.remove(m)
-            # its sector nouns, else the kind of body it was taken for ("Liberal Democrats": a party)
-            common = common_reading(kb, tokens, m) or ([Match(m.i, m.j, (Item("agent", entry.sector),))]
-                                                       if entry.sector else [])
-            for x in common:
-                (r.titles if x.has("title") else r.agents).append(x)
-            r.body = name_before(tokens, m)
-    r.agents.sort(key=lambda x: x.i)
-    r.titles.sort(key=lambda x: x.i)
+        if not other_body(kb, tokens, m, matches, entry.country, whole):
+            continue
+        r.org.remove(m)
+        # its sector nouns, else the kind of body it was taken for ("Liberal Democrats": a party)
+        common = common_reading(kb, tokens, m) or ([Match(m.i, m.j, (Item("agent", entry.sector),))]
+                                                   if entry.sector else [])
+        for x in common:
+            (r.titles if x.has("title") else r.agents).append(x)
+        r.agents.sort(key=lambda x: x.i)
+        r.titles.sort(key=lambda x: x.i)
+        r.body = name_before(tokens, m)
 
 
 def _namesake(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], r: Reading,
               when: dt.date) -> Optional[Resolution]:
     """"Kenyatta University", "the Gates Foundation": a person's name before an institution noun names
     the institution, in the namesake's country (a guess: a university is named after its nation's people)."""
-    for m, kind in ((r.person[:1], "entry"), (r.surname[:1], "surname")):
-        if not m:
-            continue
-        inst = namesake(kb, tokens, m[0], matches)
-        if inst is None:
-            continue
-        entry = kb.entries.get(m[0].first(kind).value)  # type: ignore[union-attr]
-        country = person_state(kb, entry, when)[0] if entry is not None else None
-        return Resolution(None, None, country, inst.first("agent").value, 0.6)  # type: ignore[union-attr]
+    for name, kind in ((r.person, "entry"), (r.surname, "surname")):
+        inst = namesake(kb, tokens, name[0], matches) if name else None
+        if inst is not None:
+            entry = kb.entries.get(name[0].first(kind).value)  # type: ignore[union-attr]
+            country = person_state(kb, entry, when)[0] if entry is not None else None
+            return Resolution(None, None, country, inst.first("agent").value, 0.6)  # type: ignore[union-attr]
     return None
 
 
@@ -507,7 +503,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
 def _city_country(tokens: Sequence[Tok], matches: Sequence[Match]) -> Optional[str]:
     """The country of a city that is the whole name part of the phrase ("Shanghai authorities")."""
     taken = {k for m in matches for k in range(m.i, m.j)}
-    words = [t for k, t in enumerate(tokens) if k not in taken and t.norm not in _DETERMINERS and t.text[:1].isalpha()]
+    words = [t for k, t in enumerate(tokens) if k not in taken and t.norm not in DETERMINERS and t.text[:1].isalpha()]
     caps = [k for k, t in enumerate(words) if t.capitalised]
     if not caps or caps != list(range(caps[0], caps[-1] + 1)):
         return None
@@ -625,7 +621,7 @@ def _unknown_referent(kb: KnowledgeBase, text: str, tokens: Sequence[Tok],
     ``alone_unknown``), and a capitalised name (particles such as al-, bin, von allowed), which also
     takes the country of ``context``, else of the name's shape. Capitalised time words ("Yesterday",
     "Monday": ``not_names``) are no name."""
-    words = [t for t in tokens if t.norm not in _DETERMINERS and t.text[:1].isalpha()]
+    words = [t for t in tokens if t.norm not in DETERMINERS and t.text[:1].isalpha()]
     if not words:
         return None
     content = [t.norm for t in words if t.norm not in _QUANTIFIERS]
@@ -670,7 +666,7 @@ def _unknown_head(tokens: Sequence[Tok], matches: Sequence[Match]) -> bool:
     if any(m.j > last for m in matches if m.i < prep):
         return False
     head = tokens[last]
-    return head.text.islower() and head.norm not in _DETERMINERS and (last == 0 or tokens[last - 1].text != "-")
+    return head.text.islower() and head.norm not in DETERMINERS and (last == 0 or tokens[last - 1].text != "-")
 
 
 def _after_hyphen(tokens: Sequence[Tok], tok: Tok) -> bool:

@@ -23,6 +23,8 @@ _TOKEN = re.compile(
 
 POSSESSIVE = "'s"
 # Words before a name that are part of how it is written, not a first name ("Mr Lula", "Sheikh Tamim").
+# Leading words that are not part of a name ("the Kremlin", "its Defence Force").
+DETERMINERS = frozenset({"the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her"})
 HONORIFICS = frozenset({"mr", "mrs", "ms", "miss", "dr", "sir", "dame", "lord", "lady", "prof", "professor",
                         "sheikh", "mme", "monsieur", "madame", "herr", "frau", "senor", "senora"})
 

@@ -18,7 +18,7 @@ from typing import TYPE_CHECKING, Optional, Sequence
 from peacetalks.actors.cities import city_countries
 from peacetalks.actors.kb import KnowledgeBase, get_kb
 from peacetalks.actors.match import Match, find, respell
-from peacetalks.actors.resolver import Resolution, interpret, name_origin
+from peacetalks.actors.resolver import POSSESSIVES, Resolution, against, incomer_in, interpret, name_origin
 from peacetalks.actors.text import Tok, normalise, tokenize
 from peacetalks.records import ActorMention
 
@@ -29,7 +29,14 @@ if TYPE_CHECKING:  # pragma: no cover
 
 # Words that may sit inside an actor phrase between two matches.
 GLUE = frozenset({"'s", "the", "senior", "top", "chief", "acting", "interim", "current", "new", "newly", "elected",
-                  "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own"})
+                  "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own",
+                  "led", "backed"})  # "US-led forces", "Russian-backed separatists": read as in ``resolve``
+# Between an agent and the country it is in or from: "rebels in the Ivory Coast", "refugees from Syria".
+IN = frozenset({"in", "from", "the"})
+# Agents a country after "in"/"from" belongs to. Not officials, troops, reporters or firms: "diplomats in
+# Moscow", "troops in Syria" and "reporters in Kyiv" are as often foreign as not.
+LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "COP", "LAB", "REL", "EDU", "CRM", "UAF", "PTY", "LEG",
+                           "JUD", "AGR", "SOC", "MED", "PRM"})
 # Between a title or agent and a country: "President of Ukraine", "the government of Ukraine".
 OF = frozenset({"of", "the"})
 # Unmatched modifiers allowed inside a phrase ("NATO peacekeeping troops"), by spaCy tag.
@@ -99,12 +106,13 @@ def _token_arrays(doc: "Doc") -> tuple[list[int], list[int], list[str]]:
     return arr[:, 0].tolist(), arr[:, 1].tolist(), list(map(names.__getitem__, pos_ids))
 
 
-def _joinable(tokens: Sequence[Tok], a: int, b: int, pos: dict[int, str], via_of: bool, title: bool = False) -> bool:
+def _joinable(tokens: Sequence[Tok], a: int, b: int, pos: dict[int, str], via_of: bool, title: bool = False,
+              via: frozenset[str] = OF) -> bool:
     """May tokens[a:b] sit between two matches of one phrase? Before a title, capitalised
     words are part of it ("Chilean Mining Minister"); elsewhere only lower-case modifiers."""
     gap = tokens[a:b]
     if via_of:
-        return bool(gap) and gap[0].norm == "of" and all(t.norm in OF for t in gap)
+        return bool(gap) and gap[0].norm != "the" and all(t.norm in via for t in gap)
     modifiers = 0
     for t in gap:
         if t.norm in GLUE:
@@ -132,12 +140,37 @@ def group(tokens: Sequence[Tok], matches: Sequence[Match], kb: KnowledgeBase, po
                 g.matches.append(m)
                 g.cats.append(cat)
                 continue
-            if last in "PS" and cat == "A" and _named_institution(tokens, m, g.j, kb):
-                g.matches.append(m)  # "Kenyatta University": the resolver reads the namesake
+            if last in "PS" and cat in "AT" and (_named_institution(tokens, m, g.j, kb) or _owned(tokens, m, g.j)):
+                g.matches.append(m)  # "Kenyatta University", "the Assad regime", "Putin's spokesman"
+                g.cats.append(cat)
+                continue
+            if last == "A" and cat == "C" and _located(g, m, tokens, kb) and _joinable(
+                    tokens, g.j, m.i, pos, via_of=True, via=IN):
+                g.matches.append(m)
                 g.cats.append(cat)
                 continue
         groups.append(Group([m], [cat]))
     return groups
+
+
+def _owned(tokens: Sequence[Tok], m: Match, after: int) -> bool:
+    """True when a title or agent noun follows a name as its head: "Putin's spokesman", or with nothing
+    between and in lower case, "the Assad regime", "Trump envoy" (the name is whose, the noun is who)."""
+    if m.i == after:
+        return tokens[m.i].text[:1].islower()
+    return m.i == after + 1 and tokens[after].norm in POSSESSIVES
+
+
+def _located(g: Group, m: Match, tokens: Sequence[Tok], kb: KnowledgeBase) -> bool:
+    """"Rebels in the Ivory Coast": a country after "in"/"from" is a group's own when nothing else in
+    the phrase gives one and the group is of a kind that is where it is (LOCAL_SECTORS)."""
+    if set(g.cats) != {"A"} or m.first("country", "capital", "region") is None:
+        return False
+    if g.i > 0 and tokens[g.i - 1].norm in kb.locative:
+        return False  # "meet in person in Istanbul"
+    agent = g.matches[-1].first("agent")
+    return agent is not None and agent.value in LOCAL_SECTORS and tokens[g.j].norm in ("in", "from") \
+        and not incomer_in(kb, tokens, g.matches, g.j)
 
 
 def _named_institution(tokens: Sequence[Tok], m: Match, after: int, kb: KnowledgeBase) -> bool:
@@ -155,8 +188,8 @@ def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, flo
     if prev == "the" and m.i > 1:
         prev = tokens[m.i - 2].norm
     nxt = tokens[m.j].norm if m.j < len(tokens) else ""
-    if cat == "F" or words in kb.needs_modifier:
-        return False, 0.0
+    if cat == "F" or words in kb.needs_modifier or against(tokens, m.i):
+        return False, 0.0  # "anti-tank", "anti-terrorist": what a weapon or an operation is against
     if cat == "C":
         kind = (m.first("metonym", "country", "capital", "demonym", "region") or m.items[0]).kind
         if kind == "region":
@@ -228,7 +261,8 @@ def _kb_mentions(text: str, tokens: list[Tok], groups: list[Group], kb: Knowledg
             # "Minister Juan Carlos Jobet": the unknown name after the title is part of the mention.
             end = _name_end(tokens, g.j, len(res.name.split()), end)
             state.unknown[res.name.split()[-1]] = res
-        out.append(_mention(text, tokens[g.i].start, end, res, factor))
+        start = tokens[g.i - 2].start if against(tokens, g.i) else tokens[g.i].start  # "anti-Syria journalist"
+        out.append(_mention(text, start, end, res, factor))
     return out
 
 

@@ -93,6 +93,8 @@ class KnowledgeBase:
     unique_titles: frozenset[str] = frozenset()  # titles with one holder at a time: looked up by date
     head_titles: frozenset[str] = frozenset()  # titles that take the sector of what they head ("army spokesman")
     weak_heads: frozenset[tuple[str, ...]] = frozenset()  # "Muslim group": the modifier gives the sector
+    incomers: frozenset[tuple[str, ...]] = frozenset()  # "refugees in Lebanon": where they are is not whose
+    breakaway: set[tuple[str, ...]] = field(default_factory=set)  # "Abkhaz": a breakaway entity's adjective
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
     # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
     # `commission president` without scanning the holders (built with them)
@@ -283,6 +285,9 @@ def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
                 kb.add(dem + "s", Item("demonym", iso3))
         for region in row.get("r") or []:
             kb.add(region, Item("region", iso3, _is_acronym(region)))
+        for adjective in row.get("pre") or []:  # "the Abkhaz leader": no state's leader, a breakaway's (PRE)
+            kb.add(adjective, Item("region", iso3))
+            kb.breakaway.add(key(adjective))
         for cap in row.get("c") or []:
             bare = key(cap[4:] if cap.lower().startswith("the ") else cap)
             if not any(it.kind == "metonym" for it in kb.phrases.get(bare, ())):
@@ -417,6 +422,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        incomers=frozenset(k for w in agents.get("incomers") or []
+                           for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
         alone_unknown=frozenset(normalise(str(w)) for w in agents.get("alone_unknown") or []),
         not_names=frozenset(normalise(str(w)) for w in agents.get("not_names") or []),

@@ -68,11 +68,22 @@ def find(tokens: Sequence[Tok], kb: KnowledgeBase, strict: bool = False) -> list
                         found = Match(i, i + length, allowed)
                         break
         if found:
-            out.append(found)
+            out.append(_ethnic(tokens, found))
             i = found.j
         else:
             i += 1
     return out
+
+
+_CIVILIANS = (Item("agent", "CVL"),)
+
+
+def _ethnic(tokens: Sequence[Tok], m: Match) -> Match:
+    """After "ethnic" a nationality word names a people, not a state: "ethnic Albanians in Serbia",
+    "ethnic Russians" are civilians of wherever they live, which the phrase may say."""
+    if m.i and tokens[m.i - 1].norm == "ethnic" and m.has("demonym") and not m.has("entry"):
+        return Match(m.i, m.j, _CIVILIANS)
+    return m
 
 
 def _reach(tokens: Sequence[Tok], i: int, prefixes: set[tuple[str, ...]], limit: int) -> int:

@@ -157,10 +157,14 @@ class Reading:
 def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> Reading:
     r = Reading([], [], [], [], [], [], False)
     cut = _complement_cut(kb, tokens, matches)
+    elsewhere = cut < len(tokens) and incomer_in(kb, tokens, [m for m in matches if m.j <= cut], cut)
     for m in matches:
         if m.i >= cut:
-            _complement(r, m)
+            if not elsewhere:
+                _complement(r, m)
             continue
+        if against(tokens, m.i):
+            continue  # "anti-Syria journalist", "anti-Putin protesters": what the phrase opposes
         entry = m.first("entry")
         if entry is not None:
             (r.person if kb.entries[entry.value].kind == "person" else r.org).append(m)
@@ -182,6 +186,19 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
         elif m.has("former"):
             r.former = True
     return r
+
+
+def incomer_in(kb: KnowledgeBase, tokens: Sequence[Tok], before: Sequence[Match], prep: int) -> bool:
+    """True when people from elsewhere are placed with a preposition other than "from": the place after
+    it is where they are, not whose they are ("refugees in Lebanon", "settlers in the West Bank")."""
+    if tokens[prep].norm == "from":
+        return False
+    return any(tuple(t.norm for t in tokens[m.i:m.j]) in kb.incomers for m in before if m.has("agent"))
+
+
+def against(tokens: Sequence[Tok], i: int) -> bool:
+    """True when token ``i`` follows "anti-": a country there is what the phrase opposes."""
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].norm == "anti"
 
 
 def _implied_sector(kind: str, last_word: str) -> Optional[str]:
@@ -330,11 +347,21 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
         sector = "ELI"
+    if sector == "GOV" and _breakaway(kb, tokens, r):
+        sector = "PRE"  # "the Abkhaz leader", "Transnistrian officials"
     if country is None and org is not None:
         country = org.country
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _breakaway(kb: KnowledgeBase, tokens: Sequence[Tok], r: Reading) -> bool:
+    """True when the phrase's place is a breakaway entity's adjective (countries.yaml ``pre``)."""
+    if not r.places:
+        return False
+    m = r.places[0][0]
+    return tuple(t.norm for t in tokens[m.i:m.j]) in kb.breakaway
 
 
 def _title_country(kb: KnowledgeBase, r: Reading, org: Optional[Entry], title: str, when: dt.date) -> Optional[str]:
@@ -351,15 +378,23 @@ def _set_owners(tokens: Sequence[Tok], matches: Sequence[Match], r: Reading) -> 
     """A person named with a possessive before a title, a group noun or another name in the phrase is
     whose it is, not who ("Erdogan's spokesman Ibrahim Kalin", "Kadyrov's fighters"). In running text
     ``tokens`` are the whole text: only the phrase's own matches count as what follows."""
-    owners = tuple(m for m in r.person + r.surname if m.j < len(tokens) and tokens[m.j].norm in _POSSESSIVE
-                   and any(x.i > m.j for x in matches))
+    owners = tuple(m for m in r.person + r.surname if m.j < len(tokens) and (
+        tokens[m.j].norm in POSSESSIVES and any(x.i > m.j for x in matches) or _name_modifier(tokens, m, matches)))
     if owners:
         r.owners = owners
         r.person = [m for m in r.person if m not in owners]
         r.surname = [m for m in r.surname if m not in owners]
 
 
-_POSSESSIVE = frozenset({"'s", "’s"})
+POSSESSIVES = frozenset({"'s", "’s"})
+
+
+def _name_modifier(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
+    """True when a lower-case title or agent noun follows the name at once: the noun is the head and the
+    name modifies it, as a possessive would ("the Assad regime", "Biden officials", "Trump envoy")."""
+    if not tokens[m.j].text[:1].islower():
+        return False
+    return any(x.i == m.j and x.has("title", "agent") for x in matches)
 
 
 def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
@@ -494,6 +529,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             sector = r.places[0][2]
         if r.former and sector in OFFICIAL_SECTORS:
             sector = "ELI"
+        if sector == "GOV" and _breakaway(kb, tokens, r):
+            sector = "PRE"
         return Resolution(None, r.body, country, sector, 0.75 if r.places else 0.6)
     return nothing()
 

@@ -104,6 +104,21 @@ _GIVEN = {v: k for k, vs in {
     "usama": ("osama", "oussama"), "yusuf": ("youssef", "yousef", "yousuf", "youssouf", "yousif", "yusef"),
     "umar": ("omar",), "uthman": ("othman", "osman"), "khalid": ("khaled",), "mustafa": ("mustapha", "moustafa"),
     "ibrahim": ("ebrahim",), "abdullah": ("abdallah", "abdulla"), "muammar": ("moammar",),
+    # One given name in its Russian, Ukrainian and Belarusian forms, as the press writes them in turn
+    # ("Svetlana" / "Sviatlana Tsikhanouskaya", "Vladimir" / "Volodymyr Zelensky").
+    "aleksandr": ("alexander", "aleksander", "alexandr", "oleksandr", "olexandr", "aliaksandr", "alyaksandr"),
+    "vladimir": ("volodymyr", "uladzimir", "wladimir"), "svetlana": ("sviatlana", "svitlana"),
+    "sergei": ("sergey", "serhiy", "serhii", "sergii", "sergiy", "siarhei"), "nikolai": ("nikolay", "mykola", "mikalai"),
+    "dmitri": ("dmitry", "dmitriy", "dmytro", "dmitro", "dzmitry"), "andrei": ("andrey", "andriy", "andrii"),
+    "mikhail": ("mykhailo", "mikhailo"), "oleg": ("oleh", "aleh"), "igor": ("ihor",),
+    "yuri": ("yury", "yuriy", "yurii", "iurii"), "gennady": ("gennadiy", "hennadiy", "hennadii"),
+    "pavel": ("pavlo", "paval"), "pyotr": ("petr", "petro"), "aleksei": ("alexei", "alexey", "aleksey", "oleksiy",
+                                                                       "oleksii", "olexiy", "aliaksei"),
+    "yevgeny": ("yevgeniy", "evgeny", "evgeniy", "yevhen", "yauhen"), "tatiana": ("tatyana", "tetiana", "tatsiana"),
+    "yelena": ("elena", "olena", "alena"), "natalia": ("natalya", "nataliya", "natallia"), "irina": ("iryna",),
+    "valery": ("valeriy", "valerii"), "anatoly": ("anatoliy", "anatolii"), "vasily": ("vasiliy", "vasyl"),
+    "grigory": ("grigoriy", "hryhoriy"), "kirill": ("kyrylo",), "maksim": ("maxim", "maksym"),
+    "vitaly": ("vitaliy", "vitalii"), "arseny": ("arseniy", "arsenii"), "denis": ("denys",),
 }.items() for v in vs}
 _VOWELS = frozenset("aeiou")
 # Letters NFKD does not decompose (normalise folds ı, ł, ø already).

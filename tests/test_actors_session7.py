@@ -1,0 +1,141 @@
+"""Session 7: how phrases around a name or a group noun say whose it is, in ``resolve`` and in running text."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from peacetalks.actors import actor_mentions
+from peacetalks.actors.resolver import resolve
+from peacetalks.nlp import parse
+
+DAY = dt.date(2022, 6, 1)
+
+
+def mentions(text: str, day: dt.date = DAY) -> list[tuple[str, str | None, str | None]]:
+    return [(m.text, m.country, m.sector) for m in actor_mentions(text, parse(text), day)]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Assad regime shelled Idlib.", ("Assad regime", "SYR", "GOV")),
+    ("The Biden administration imposed sanctions on Iran.", ("Biden administration", "USA", "GOV")),
+    ("The Maduro government freed prisoners.", ("Maduro government", "VEN", "GOV")),
+    ("Netanyahu's cabinet approved the deal.", ("Netanyahu's cabinet", "ISR", "GOV")),
+    ("Kadyrov's fighters entered the town.", ("Kadyrov's fighters", "RUS", "UAF")),
+])
+def test_a_name_before_its_group_noun_is_whose_in_running_text(text: str, expected: tuple) -> None:
+    assert expected in mentions(text)
+
+
+def test_a_name_before_a_title_and_another_name_keeps_the_named_holder() -> None:
+    found = actor_mentions("Zelensky adviser Mykhailo Podolyak said no.", None, DAY)
+    assert [(m.actor_id, m.country) for m in found] == [("mykhailo-podolyak", "UKR")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("the Assad regime", ("SYR", "GOV")),
+    ("Biden officials", ("USA", "GOV")),
+    ("Trump envoy", ("USA", "GOV")),
+])
+def test_a_name_before_its_group_noun_is_whose_in_resolve(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.actor_id, res.country, res.sector) == (None, *expected)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Saudi-led coalition bombed Sanaa.", ("Saudi-led coalition", "SAU", "MIL")),
+    ("Vietnamese-led forces retook the village.", ("Vietnamese-led forces", "VNM", "MIL")),
+    ("Russian-backed separatists shelled Mariupol.", ("Russian-backed separatists", "RUS", "REB")),
+])
+def test_a_state_led_or_backed_force_is_one_mention_read_as_resolve_reads_it(text: str, expected: tuple) -> None:
+    assert expected in mentions(text)
+    res = resolve(expected[0], DAY)
+    assert (res.country, res.sector) == expected[1:]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Rebels in the Ivory Coast rejected the appeal.", ("Rebels in the Ivory Coast", "CIV", "REB")),
+    ("Opposition parties in Nepal called a strike.", ("Opposition parties in Nepal", "NPL", "OPP")),
+    ("Refugees from Syria crossed into Turkey.", ("Refugees from Syria", "SYR", "REF")),
+    ("Ethnic Russians in Ukraine protested.", ("Russians in Ukraine", "UKR", "CVL")),
+])
+def test_a_local_group_takes_the_country_it_is_in_or_from(text: str, expected: tuple) -> None:
+    assert expected in mentions(text)
+
+
+@pytest.mark.parametrize("text,group", [
+    ("Refugees in Lebanon protested.", "Refugees"),          # people from elsewhere: where they are is not whose
+    ("Jewish settlers in the West Bank set fire to a car.", "Jewish settlers"),
+    ("Diplomats in Moscow were expelled.", "Diplomats"),     # officials, troops, reporters are as often foreign
+])
+def test_where_incomers_and_officials_are_is_not_whose_they_are(text: str, group: str) -> None:
+    found = {m[0]: m for m in mentions(text)}
+    assert group in found and found[group][1] is None
+
+
+def test_an_idiom_with_a_person_noun_is_no_actor() -> None:
+    assert mentions("The presidents would meet in person in Istanbul.") == [("presidents", None, "GOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("A prominent anti-Syria journalist was killed.", [("anti-Syria journalist", None, "JRN")]),
+    ("Thousands of anti-American protesters marched.", [("anti-American protesters", None, "OPP")]),
+    ("They supplied anti-tank weapons.", []),
+])
+def test_what_a_phrase_is_against_is_not_its_country_or_sector(text: str, expected: list) -> None:
+    assert mentions(text) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("anti-Syria journalist", (None, "JRN")),
+    ("anti-Putin protesters", (None, "OPP")),
+    ("anti-government protesters", (None, "OPP")),
+])
+def test_what_a_phrase_is_against_in_resolve(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Iraqi Kurds", ("IRQ", "CVL")),
+    ("Kurds", (None, "CVL")),
+    ("ethnic Albanians", (None, "CVL")),
+    ("Turkish Cypriots", ("CYP", "CVL")),
+    ("Islamic fundamentalists", (None, "REL")),
+    ("a car bomb", (None, "UAF")),
+    ("Nepali Maoists", ("NPL", "REB")),
+    ("Canadian Mounties", ("CAN", "COP")),
+    ("Russian Jewish immigrants", ("RUS", "REF")),
+])
+def test_peoples_and_agent_nouns(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == expected
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Transnistrian authorities", ("MDA", "PRE")),
+    ("Abkhaz authorities", ("GEO", "PRE")),
+    ("the Abkhazian leader", ("GEO", "PRE")),   # not Georgia's prime minister
+    ("South Ossetian officials", ("GEO", "PRE")),
+    ("Turkish Cypriot leader", ("CYP", "PRE")),  # not Turkey's president, nor Cyprus's
+])
+def test_a_breakaway_entitys_adjective_names_no_state_official(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.actor_id, res.country, res.sector) == (None, *expected)
+
+
+def test_the_greek_cypriot_leader_is_still_cyprus_s_president() -> None:
+    assert resolve("Greek Cypriot leader", DAY).actor_id == "nicos-anastasiades"
+
+
+@pytest.mark.parametrize("text,actor_id", [
+    ("Svetlana Tsikhanouskaya", "sviatlana-tsikhanouskaya"),
+    ("Vladimir Zelensky", "volodymyr-zelensky"),
+    ("Oleksandr Lukashenko", "alexander-lukashenko"),
+    ("Dmitro Kuleba", "dmytro-kuleba"),
+    ("Mikhail Podolyak", "mykhailo-podolyak"),
+    ("Irina Vereshchuk", "iryna-vereshchuk"),
+])
+def test_a_given_name_in_its_russian_ukrainian_or_belarusian_form_is_one_name(text: str, actor_id: str) -> None:
+    assert resolve(text, DAY).actor_id == actor_id

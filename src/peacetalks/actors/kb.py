@@ -94,6 +94,7 @@ class KnowledgeBase:
     head_titles: frozenset[str] = frozenset()  # titles that take the sector of what they head ("army spokesman")
     weak_heads: frozenset[tuple[str, ...]] = frozenset()  # "Muslim group": the modifier gives the sector
     incomers: frozenset[tuple[str, ...]] = frozenset()  # "refugees in Lebanon": where they are is not whose
+    seated: frozenset[tuple[str, ...]] = frozenset()  # "officials in Kyiv": a government where it sits
     breakaway: set[tuple[str, ...]] = field(default_factory=set)  # "Abkhaz": a breakaway entity's adjective
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
     # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
@@ -422,6 +423,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        seated=frozenset(k for w in agents.get("seated") or []
+                         for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         incomers=frozenset(k for w in agents.get("incomers") or []
                            for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),

@@ -196,9 +196,19 @@ def incomer_in(kb: KnowledgeBase, tokens: Sequence[Tok], before: Sequence[Match]
     return any(tuple(t.norm for t in tokens[m.i:m.j]) in kb.incomers for m in before if m.has("agent"))
 
 
+# "Hamas-run", "Taliban-led": a body that runs or backs the phrase's head, which is another actor.
+_PROXY = frozenset({"run", "led", "controlled", "backed", "linked", "allied", "aligned", "affiliated", "sponsored",
+                    "funded", "supported"})
+
+
+def _proxy(tokens: Sequence[Tok], m: Match) -> bool:
+    return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _PROXY
+
+
 def against(tokens: Sequence[Tok], i: int) -> bool:
-    """True when token ``i`` follows "anti-": a country there is what the phrase opposes."""
-    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].norm == "anti"
+    """True when token ``i`` follows "anti-" or "pro-": what the phrase opposes or supports is not who
+    it is ("anti-Syria journalist", "pro-Russian separatists" in Donetsk)."""
+    return i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].norm in ("anti", "pro")
 
 
 def _implied_sector(kind: str, last_word: str) -> Optional[str]:
@@ -508,7 +518,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         res = _entry_resolution(kb, entry, when, 0.9)
         if res.country is None and r.places:
             res.country = r.places[0][1]
-        if r.agents and r.agents[-1].i > r.org[0].i and entry.sector is None:  # "NATO troops"
+        if r.agents and r.agents[-1].i > r.org[0].i and (entry.sector is None or _proxy(tokens, r.org[0])):
+            # "NATO troops"; "the Hamas-run health ministry": the ministry in the body's country, not the body
             res.sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
             res.actor_id, res.name = None, None
         if res.sector == "PTY" and any(m.first("agent").value == "LEG" for m in r.agents):  # type: ignore[union-attr]

@@ -180,3 +180,15 @@ def test_what_runs_backs_or_hosts_a_group_and_whom_a_spokesman_speaks_for(text: 
 def test_proxies_and_supporters_in_resolve(text: str, expected: tuple) -> None:
     res = resolve(text, DAY)
     assert (res.actor_id, res.country, res.sector) == (None, *expected)
+
+
+@pytest.mark.parametrize("text,day,expected", [
+    ("a Hezbollah commander", "2022-01-01", ("LBN", "REB")),
+    ("Wagner commander", "2022-10-20", ("RUS", "PRM")),
+    ("Taliban commander", "2019-01-01", ("AFG", "REB")),
+    ("Taliban commander", "2022-10-20", ("AFG", "MIL")),   # the Taliban govern from August 2021
+    ("NATO commander", "2022-10-20", ("IGO", "MIL")),
+])
+def test_an_officer_of_an_armed_body_that_is_no_state_takes_its_sector(text: str, day: str, expected: tuple) -> None:
+    res = resolve(text, day)
+    assert (res.country, res.sector) == expected

@@ -353,6 +353,10 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
             return _entry_resolution(kb, person, when, 0.8)
     sector = headed or _body_sector(kb, title, org) or _seat_sector(kb, r, title, title_match) \
         or kb.titles.get(title, "GOV")
+    if sector == "MIL" and org is not None:
+        body = _entry_resolution(kb, org, when, 0.0).sector  # on the date: the Taliban are GOV since 2021
+        if body in _IRREGULAR:
+            sector = body  # "a Hezbollah commander" REB, "a Wagner commander" PRM: no state's soldier
     if r.agents and r.agents[-1].i >= title_match.j:  # "president's office": the head noun decides
         sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
     if r.former and sector in OFFICIAL_SECTORS:
@@ -372,6 +376,10 @@ def _breakaway(kb: KnowledgeBase, tokens: Sequence[Tok], r: Reading) -> bool:
         return False
     m = r.places[0][0]
     return tuple(t.norm for t in tokens[m.i:m.j]) in kb.breakaway
+
+
+# Sectors of armed bodies that are no state's forces: their officers take the body's sector.
+_IRREGULAR = frozenset({"REB", "PRM", "UAF", "CRM", "PRE"})
 
 
 def _title_country(kb: KnowledgeBase, r: Reading, org: Optional[Entry], title: str, when: dt.date) -> Optional[str]:

@@ -192,3 +192,28 @@ def test_proxies_and_supporters_in_resolve(text: str, expected: tuple) -> None:
 def test_an_officer_of_an_armed_body_that_is_no_state_takes_its_sector(text: str, day: str, expected: tuple) -> None:
     res = resolve(text, day)
     assert (res.country, res.sector) == expected
+
+
+def _flat(output: str) -> str:
+    """Rich's error box without its frame and line breaks."""
+    return " ".join(output.replace("│", " ").split())
+
+
+def test_an_unquoted_comma_in_a_users_actors_file_is_a_usage_error_naming_the_file(tmp_path) -> None:
+    from typer.testing import CliRunner
+
+    from peacetalks.actors.cli import app
+
+    bad = tmp_path / "mine.yaml"
+    bad.write_text("- {id: acme, name: Acme, Widgets and Co, country: USA, sector: BUS, aliases: []}\n")
+    result = CliRunner().invoke(app, ["--actors", str(bad), "resolve", "-"], input='{"id": "1", "text": "Acme"}\n')
+    assert result.exit_code == 2
+    assert "mine.yaml" in _flat(result.output) and "must be quoted" in _flat(result.output)
+    broken = tmp_path / "broken.yaml"
+    broken.write_text("- {id: x, name: [unclosed\n")
+    result = CliRunner().invoke(app, ["--actors", str(broken), "resolve", "-"], input='{"id": "1", "text": "x"}\n')
+    assert result.exit_code == 2
+    assert "broken.yaml, line 2" in _flat(result.output)
+    # the shipped tables still answer afterwards
+    assert resolve("Foreign, Commonwealth and Development Office", DAY).actor_id == "fcdo"
+    assert resolve("foreign students", DAY).actor_id is None

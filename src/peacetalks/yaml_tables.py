@@ -25,5 +25,11 @@ def load_yaml(source: Union[str, bytes, IO[str], IO[bytes]]) -> Any:
 
 
 def read_yaml(path: Union[str, Path]) -> Any:
-    """Read and parse one YAML file (UTF-8)."""
-    return load_yaml(Path(path).read_text(encoding="utf-8"))
+    """Read and parse one YAML file (UTF-8). A syntax error is a ValueError that names the file
+    and the line (PyYAML's own message says "<unicode string>")."""
+    try:
+        return load_yaml(Path(path).read_text(encoding="utf-8"))
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark
+        where = f"{path}, line {mark.line + 1}" if mark is not None else str(path)
+        raise ValueError(f"{where}: not valid YAML: {exc.problem or exc}") from None

@@ -12,7 +12,7 @@ from typing import Any, Optional, TextIO
 
 import typer
 
-from peacetalks.actors.kb import configure
+from peacetalks.actors.kb import configure, get_kb
 from peacetalks.actors.resolver import parse_date, resolve, show
 
 app = typer.Typer(name="actors", help="Who acts: resolve actor strings, show knowledge-base entries.",
@@ -28,7 +28,9 @@ def _options(
     if actors:
         try:
             configure(actors)
+            get_kb()  # read the files now: a bad entry is a usage error naming the file, not a traceback later
         except (FileNotFoundError, ValueError) as exc:
+            configure(())
             raise typer.BadParameter(str(exc), param_hint="--actors") from None
 
 

@@ -176,9 +176,18 @@ def _role(raw: Any, person_country: Optional[str], titles: dict[str, str]) -> Ro
                 sector=vals[3] or titles.get(title, DEFAULT_TITLE_SECTOR), country=country, org=org)
 
 
+_FIELDS = frozenset({"id", "name", "country", "sector", "aliases", "roles", "surname", "kind"})
+
+
 def _entry(raw: dict[str, Any], kind: str, titles: dict[str, str]) -> Entry:
     if "id" not in raw or "name" not in raw:
         raise ValueError(f"an actor entry needs 'id' and 'name': {raw!r}")
+    unknown = set(raw) - _FIELDS
+    if unknown:
+        # Most often an unquoted comma inside {...}: "name: Foreign, Commonwealth and Development Office"
+        # is a name "Foreign" and a stray key. Quote such a name.
+        raise ValueError(f"actor entry {raw['id']!r}: unknown field(s) {sorted(map(str, unknown))} "
+                         f"(a name or alias with a comma must be quoted)")
     country = raw.get("country")
     roles = [_role(r, country, titles) for r in raw.get("roles") or []]
     surname = raw["surname"] if "surname" in raw else _default_surname(raw["name"], kind)
@@ -201,8 +210,24 @@ def _load_yaml(path: Path) -> Any:
     return read_yaml(path)  # libyaml's loader: the pure-Python one takes seconds on these files
 
 
+def _file_entries(path: Path, kind: str, titles: dict[str, str]) -> list[Entry]:
+    """The entries of one shipped table; a bad entry is an error that names the file."""
+    try:
+        return [_entry(e, kind, titles) for e in _load_yaml(path) or []]
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
 def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
     """Entries of a user file: a list of entries, or {people: [...], organisations: [...], metonyms: {...}}."""
+    try:
+        return _read_user_entries(path, titles)
+    except ValueError as exc:
+        message = str(exc)
+        raise ValueError(message if message.startswith(str(path)) else f"{path}: {message}") from None
+
+
+def _read_user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
     data = _load_yaml(path) or []
     if isinstance(data, list):
         data = {"entries": data}
@@ -436,10 +461,9 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         name_heads={normalise(str(w)): sector for sector, words in (agents.get("name_heads") or {}).items()
                     for w in words},
     )
-    entries = [_entry(e, "organisation", titles)
-               for path in sorted(DATA.glob("organisations*.yaml")) for e in _load_yaml(path) or []]
+    entries = [e for path in sorted(DATA.glob("organisations*.yaml")) for e in _file_entries(path, "organisation", titles)]
     for path in sorted((DATA / "people").glob("*.yaml")):
-        entries += [_entry(e, "person", titles) for e in _load_yaml(path) or []]
+        entries += _file_entries(path, "person", titles)
     metonyms = _load_yaml(DATA / "metonyms.yaml")
     for path in extra_files:
         more, more_metonyms = _user_entries(Path(path), titles)

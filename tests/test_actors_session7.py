@@ -217,3 +217,14 @@ def test_an_unquoted_comma_in_a_users_actors_file_is_a_usage_error_naming_the_fi
     # the shipped tables still answer afterwards
     assert resolve("Foreign, Commonwealth and Development Office", DAY).actor_id == "fcdo"
     assert resolve("foreign students", DAY).actor_id is None
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Coptic Pope", ("pope-tawadros-ii", "EGY", "REL")),      # not the Pope of Rome
+    ("the Ecumenical Patriarch", ("patriarch-bartholomew", "TUR", "REL")),
+    ("the Kurdistan Regional Government", ("kurdistan-regional-government", "IRQ", "GOV")),
+    ("Sahel jihadists", (None, None, "REB")),                 # the Sahel is no Burkinabe province in the news
+])
+def test_bodies_and_heads_named_by_their_usual_titles(text: str, expected: tuple) -> None:
+    res = resolve(text, "2022-10-20")
+    assert (res.actor_id, res.country, res.sector) == expected

@@ -355,6 +355,7 @@ _GENERIC_REGION_WORDS = frozenset({
     "sea", "grand", "greater", "city", "district", "province", "region", "state", "new", "saint", "san", "santa",
     "orange", "victoria", "george", "paul", "mary", "john", "james", "peter", "king", "queen", "prince", "princes",
     "free", "union", "territory", "savanes", "oriental", "occidental", "sud", "nord", "est", "ouest", "amazonas",
+    "sahel",  # Burkina Faso's Sahel region: in the news "the Sahel" is the belt from Senegal to Sudan
 })
 
 

@@ -228,3 +228,11 @@ def test_an_unquoted_comma_in_a_users_actors_file_is_a_usage_error_naming_the_fi
 def test_bodies_and_heads_named_by_their_usual_titles(text: str, expected: tuple) -> None:
     res = resolve(text, "2022-10-20")
     assert (res.actor_id, res.country, res.sector) == expected
+
+
+@pytest.mark.parametrize("text,sector", [
+    ("thieves", "CRM"), ("prison guards", "COP"), ("captives", "CVL"), ("ethnic minorities", "CVL"),
+    ("a minority government", "GOV"), ("the minority leader", "LEG"),
+])
+def test_more_agent_nouns(text: str, sector: str) -> None:
+    assert resolve(text, DAY).sector == sector

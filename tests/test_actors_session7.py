@@ -236,3 +236,21 @@ def test_bodies_and_heads_named_by_their_usual_titles(text: str, expected: tuple
 ])
 def test_more_agent_nouns(text: str, sector: str) -> None:
     assert resolve(text, DAY).sector == sector
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Qatari and Egyptian mediators are pushing Hamas.", [("Qatari", "QAT", "GOV"), ("Egyptian mediators", "EGY", "GOV")]),
+    ("He met British, French and German officials.",
+     [("British", "GBR", "GOV"), ("French", "FRA", "GOV"), ("German officials", "DEU", "GOV")]),
+    ("British and French troops could deploy.", [("British", "GBR", "MIL"), ("French troops", "FRA", "MIL")]),
+    ("Russia and Ukraine agreed.", [("Russia", "RUS", None), ("Ukraine", "UKR", None)]),
+])
+def test_coordinated_nationalities_share_the_head_noun(text: str, expected: list) -> None:
+    found = mentions(text)
+    assert [m for m in found if m[0] in {e[0] for e in expected}] == expected
+
+
+def test_an_article_starts_a_new_phrase_and_a_predicate_is_no_actor() -> None:
+    assert ("Reuters", "GBR", "JRN") in mentions("A senior Hamas official told Reuters the group had accepted.")
+    assert mentions("Russian servicemen who were taken captive started speaking.") == [
+        ("Russian servicemen", "RUS", "MIL")]

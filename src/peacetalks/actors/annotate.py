@@ -142,6 +142,8 @@ def _joins(g: Group, m: Match, cat: str, tokens: Sequence[Tok], kb: KnowledgeBas
     """Whether match ``m`` (of category ``cat``) goes on the phrase ``g``."""
     last = g.cats[-1]
     if cat in _NEXT[last] and _joinable(tokens, g.j, m.i, pos, via_of=False, title=cat == "T"):
+        if cat in "AT" and any(t.norm == "the" for t in tokens[g.j:m.i]):
+            return False  # "told Reuters the group had...": an article starts a new phrase
         return not (cat == "A" and last == "A" and m.i != g.j)
     if cat in _NEXT_OF.get(last, ()) and _joinable(tokens, g.j, m.i, pos, via_of=True):
         return True
@@ -257,8 +259,9 @@ def _kb_mentions(text: str, tokens: list[Tok], groups: list[Group], kb: Knowledg
             if res.actor_id:
                 state.full_names.add(res.actor_id)
     out = []
+    heads = _shared_heads(groups, tokens)
     for g, factor in kept:
-        res = interpret(kb, tokens, g.matches, when, prefer=state.seen, dated=dated)
+        res = interpret(kb, tokens, g.matches + heads.get(g.i, []), when, prefer=state.seen, dated=dated)
         if res.country is None and res.sector is None and res.actor_id is None:
             continue
         if g.cats == ["S"] and not _surname_ok(res, tokens[g.i], state, doc_view):
@@ -272,6 +275,23 @@ def _kb_mentions(text: str, tokens: list[Tok], groups: list[Group], kb: Knowledg
             state.unknown[res.name.split()[-1]] = res
         start = tokens[g.i - 2].start if against(tokens, g.i) else tokens[g.i].start  # "anti-Syria journalist"
         out.append(_mention(text, start, end, res, factor))
+    return out
+
+
+_AND = frozenset({"and", "or", "&"})
+
+
+def _shared_heads(groups: list[Group], tokens: Sequence[Tok]) -> dict[int, list[Match]]:
+    """"Qatari and Egyptian mediators", "US and Ukrainian officials": a lone nationality coordinated with
+    the next phrase shares its head noun (never its name: "Russian and Ukrainian President Zelensky")."""
+    out: dict[int, list[Match]] = {}
+    for g, nxt in reversed(list(zip(groups, groups[1:]))):  # from the right: "British, French and German officials"
+        if g.cats != ["C"] or nxt.cats[0] != "C" or nxt.i != g.j + 1 or tokens[g.j].norm not in _AND | {","}:
+            continue
+        if nxt.cats[-1] in "AT" and tokens[g.j].norm != ",":
+            out[g.i] = nxt.matches[1:]
+        elif nxt.i in out:  # a list: the next nationality shares the head further on
+            out[g.i] = out[nxt.i]
     return out
 
 

@@ -254,3 +254,8 @@ def test_an_article_starts_a_new_phrase_and_a_predicate_is_no_actor() -> None:
     assert ("Reuters", "GBR", "JRN") in mentions("A senior Hamas official told Reuters the group had accepted.")
     assert mentions("Russian servicemen who were taken captive started speaking.") == [
         ("Russian servicemen", "RUS", "MIL")]
+
+
+def test_a_nations_negotiating_team_is_its_government() -> None:
+    assert mentions("The Ukrainian negotiating team rejected the terms.") == [
+        ("Ukrainian negotiating team", "UKR", "GOV")]

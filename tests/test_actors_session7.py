@@ -259,3 +259,21 @@ def test_an_article_starts_a_new_phrase_and_a_predicate_is_no_actor() -> None:
 def test_a_nations_negotiating_team_is_its_government() -> None:
     assert mentions("The Ukrainian negotiating team rejected the terms.") == [
         ("Ukrainian negotiating team", "UKR", "GOV")]
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("Sistani", ("ali-al-sistani", "IRQ", "REL")),           # "al-Sistani" written bare
+    ("Sistani's office", (None, "IRQ", "REL")),               # a person's office takes the person's sector
+    ("Zelensky's office", (None, "UKR", "GOV")),
+    ("Dar al-Ifta", (None, None, "UNK")),                     # not Ishaq Dar: the name goes on after him
+    ("Ishaq Dar", ("ishaq-dar", "PAK", "GOV")),
+    ("Lula da Silva", ("luiz-inacio-lula-da-silva", "BRA", "ELI")),
+])
+def test_bare_arabic_surnames_offices_and_names_that_go_on(text: str, expected: tuple) -> None:
+    res = resolve(text, "2022-10-20")
+    assert (res.actor_id, res.country, res.sector) == expected
+
+
+def test_a_persons_office_in_running_text() -> None:
+    assert mentions("Sistani's office said the vote must go ahead.") == [("Sistani's office", "IRQ", "REL")]
+    assert mentions("He left the office at noon.") == []

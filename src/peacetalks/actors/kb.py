@@ -11,6 +11,7 @@ import datetime as dt
 import hashlib
 import importlib.metadata
 import os
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -95,6 +96,7 @@ class KnowledgeBase:
     weak_heads: frozenset[tuple[str, ...]] = frozenset()  # "Muslim group": the modifier gives the sector
     incomers: frozenset[tuple[str, ...]] = frozenset()  # "refugees in Lebanon": where they are is not whose
     seated: frozenset[tuple[str, ...]] = frozenset()  # "officials in Kyiv": a government where it sits
+    whose_sector: frozenset[tuple[str, ...]] = frozenset()  # "Sistani's office": the person's own sector
     breakaway: set[tuple[str, ...]] = field(default_factory=set)  # "Abkhaz": a breakaway entity's adjective
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
     # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
@@ -258,6 +260,10 @@ def _is_acronym(alias: str) -> bool:
     return 1 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
 
 
+# An Arabic surname written with its article: the press also writes it bare ("Assad", "Sistani").
+_ARTICLE_SURNAME = re.compile(r"^(?:al|el|as|ash|ad|ar|az|at|an)-(\w[\w'-]*)$", re.IGNORECASE)
+
+
 def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
     for alias in [e.name, *e.aliases]:
         k = key(alias)  # once per alias: the phrase and the first and last names
@@ -268,6 +274,9 @@ def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
                 ids.append(e.id)
     if e.surname:
         kb.add(e.surname, Item("surname", e.id))
+        bare = _ARTICLE_SURNAME.match(e.surname)
+        if bare and all(it.kind == "surname" for it in kb.phrases.get(key(bare.group(1)), ())):
+            kb.add(bare.group(1), Item("surname", e.id))  # "al-Sistani" is also written "Sistani"
     for role in e.roles:
         where = role.org or role.country
         if where:
@@ -449,6 +458,7 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        whose_sector=frozenset(key(w) for w in agents.get("whose_sector") or []),
         seated=frozenset(k for w in agents.get("seated") or []
                          for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         incomers=frozenset(k for w in agents.get("incomers") or []

@@ -328,11 +328,13 @@ def _other_last_name(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) 
     if m.j >= len(tokens):
         return False
     nxt = tokens[m.j]
-    if not (nxt.capitalised and nxt.text[:1].isalpha()):
+    if not (nxt.capitalised and nxt.text[:1].isalpha()) and nxt.norm not in _NAME_PARTICLES:
         return False
     if m.j + 2 < len(tokens) and tokens[m.j + 1].text == "-" and tokens[m.j + 1].start == nxt.end \
-            and tokens[m.j + 2].capitalised:
-        return True  # "Hussein Amir-Abdollahian": a hyphenated name goes on, whatever its parts match
+            and tokens[m.j + 2].capitalised and (nxt.capitalised or nxt.norm in _NAME_PARTICLES):
+        return True  # "Hussein Amir-Abdollahian", "Dar al-Ifta": the name goes on, whatever its parts match
+    if not nxt.capitalised:
+        return False  # a particle not joined by a hyphen ("Lula da Silva") is read as before
     return not any(x.i <= m.j < x.j for x in matches)
 
 
@@ -421,6 +423,14 @@ def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional
         person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
         if person is not None:
             return person_state(kb, person, when)[0]
+    return None
+
+
+def _possessor_sector(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
+    for m in r.owners:
+        person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
+        if person is not None:
+            return person_state(kb, person, when)[1]
     return None
 
 
@@ -541,7 +551,10 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         country = r.places[0][1] if r.places else _possessor_country(kb, r, when)  # "Kadyrov's fighters"
         sector = None
         if r.agents:
-            sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
+            head = _head_agent(kb, tokens, r.agents)
+            sector = head.first("agent").value  # type: ignore[union-attr]
+            if r.owners and tuple(t.norm for t in tokens[head.i:head.j]) in kb.whose_sector:
+                sector = _possessor_sector(kb, r, when) or sector  # "Sistani's office" REL
             if sector == "JRN" and _state_owned(tokens, r.agents, matches[0].i):
                 sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking
         elif r.places:

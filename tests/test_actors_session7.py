@@ -277,3 +277,13 @@ def test_bare_arabic_surnames_offices_and_names_that_go_on(text: str, expected: 
 def test_a_persons_office_in_running_text() -> None:
     assert mentions("Sistani's office said the vote must go ahead.") == [("Sistani's office", "IRQ", "REL")]
     assert mentions("He left the office at noon.") == []
+
+
+@pytest.mark.parametrize("text,expected", [
+    ("British Prime Minister Keir Starmer's office said so.", [("British Prime Minister Keir Starmer's office", "GBR", "LEG")]),
+    ("All NATO intelligence offices are well aware.", [("NATO intelligence offices", "IGO", "SPY")]),
+    ("In Moscow currency exchange offices, the dollar reached 200 rubles.", []),
+    ("Ukraine proposed a standing working group with Russia.", [("Ukraine", "UKR", None), ("Russia", "RUS", None)]),
+])
+def test_an_office_is_someones_and_a_working_group_needs_a_side(text: str, expected: list) -> None:
+    assert mentions(text) == expected   # (Starmer led the opposition in June 2022: LEG)

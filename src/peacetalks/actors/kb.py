@@ -458,7 +458,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=frozenset(k for w in agents.get("weak_heads") or []
                              for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
-        whose_sector=frozenset(key(w) for w in agents.get("whose_sector") or []),
+        whose_sector=frozenset(k for w in agents.get("whose_sector") or []
+                               for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         seated=frozenset(k for w in agents.get("seated") or []
                          for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
         incomers=frozenset(k for w in agents.get("incomers") or []

@@ -264,7 +264,8 @@ def _trailing_name(tokens: Sequence[Tok], after: int, matches: Sequence[Match]) 
 def _head_agent(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match]) -> Match:
     """The head sector noun: the last one, or the last before "of" ("workers of the Bus Company"),
     unless that one only counts ("a group of tourists")."""
-    of = next((k for k in range(agents[0].j, len(tokens)) if tokens[k].norm == "of"), None)
+    # only an "of" between two of the phrase's agents counts (in running text the tokens go on past it)
+    of = next((k for k in range(agents[0].j, agents[-1].i) if tokens[k].norm == "of"), None)
     if of is not None:
         before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive]
         if before:
@@ -404,6 +405,8 @@ def _set_owners(tokens: Sequence[Tok], matches: Sequence[Match], r: Reading) -> 
         r.owners = owners
         r.person = [m for m in r.person if m not in owners]
         r.surname = [m for m in r.surname if m not in owners]
+        # The titles before the owner are the owner's ("British Prime Minister Keir Starmer's office")
+        r.titles = [m for m in r.titles if m.i > owners[0].i]
 
 
 POSSESSIVES = frozenset({"'s", "’s"})
@@ -538,7 +541,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             res.country = r.places[0][1]
         if r.agents and r.agents[-1].i > r.org[0].i and (entry.sector is None or _proxy(tokens, r.org[0])):
             # "NATO troops"; "the Hamas-run health ministry": the ministry in the body's country, not the body
-            res.sector = r.agents[-1].first("agent").value  # type: ignore[union-attr]
+            res.sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
             res.actor_id, res.name = None, None
         if res.sector == "PTY" and any(m.first("agent").value == "LEG" for m in r.agents):  # type: ignore[union-attr]
             # "United Russia deputies", "Senate Republicans": a party's legislators act as legislators
@@ -553,7 +556,9 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         if r.agents:
             head = _head_agent(kb, tokens, r.agents)
             sector = head.first("agent").value  # type: ignore[union-attr]
-            if r.owners and tuple(t.norm for t in tokens[head.i:head.j]) in kb.whose_sector:
+            if tuple(t.norm for t in tokens[head.i:head.j]) in kb.whose_sector:
+                if not r.owners:
+                    return nothing()  # "an office", "Moscow currency exchange offices": whose, it does not say
                 sector = _possessor_sector(kb, r, when) or sector  # "Sistani's office" REL
             if sector == "JRN" and _state_owned(tokens, r.agents, matches[0].i):
                 sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking

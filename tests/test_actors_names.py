@@ -139,9 +139,14 @@ def test_a_respelt_name_is_less_certain_than_an_exact_one(user_actors) -> None:
 
 
 @pytest.mark.parametrize("text", ["Hoching", "Wal", "Ansar", "the hurriya", "harakat ansar wal hurriya",
-                                  "Bloc 13 Accord", "Government", "Zawbaai"])
+                                  "Bloc 13 Accord", "Government", "Zawbai"])  # one respelt word names nobody
 def test_short_words_common_words_lower_case_and_other_numbers_name_nobody(user_actors, text: str) -> None:
     assert _id(text) is None
+
+
+def test_a_surname_with_its_article_is_also_matched_bare(user_actors) -> None:
+    # Session 7: "al-Zawbaai" is written "Zawbaai" too, as "al-Assad" is "Assad" (exactly, not by respelling).
+    assert _id("al-Zawbaai") == _id("Zawbaai") == "abdel-rahman-zawbaai"
 
 
 def test_a_country_after_the_name_keeps_the_group(user_actors) -> None:

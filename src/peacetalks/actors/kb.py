@@ -264,6 +264,19 @@ def _is_acronym(alias: str) -> bool:
 _ARTICLE_SURNAME = re.compile(r"^(?:al|el|as|ash|ad|ar|az|at|an)-(\w[\w'-]*)$", re.IGNORECASE)
 
 
+def _bare_surnames(kb: KnowledgeBase, entries: Iterable[Entry]) -> None:
+    """"al-Sistani" is also written "Sistani", "al-Assad" "Assad": the bare form names the person too,
+    unless it is anyone's given name ("Ahmad" of Azzam al-Ahmad) or already means something else."""
+    people = [e for e in entries if e.kind == "person"]
+    given = {normalise(name.split()[0]) for e in people for name in [e.name, *e.aliases] if " " in name}
+    for e in people:
+        bare = _ARTICLE_SURNAME.match(e.surname or "")
+        if bare is None or normalise(bare.group(1)) in given:
+            continue
+        if all(it.kind == "surname" for it in kb.phrases.get(key(bare.group(1)), ())):
+            kb.add(bare.group(1), Item("surname", e.id))
+
+
 def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
     for alias in [e.name, *e.aliases]:
         k = key(alias)  # once per alias: the phrase and the first and last names
@@ -274,9 +287,6 @@ def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
                 ids.append(e.id)
     if e.surname:
         kb.add(e.surname, Item("surname", e.id))
-        bare = _ARTICLE_SURNAME.match(e.surname)
-        if bare and all(it.kind == "surname" for it in kb.phrases.get(key(bare.group(1)), ())):
-            kb.add(bare.group(1), Item("surname", e.id))  # "al-Sistani" is also written "Sistani"
     for role in e.roles:
         where = role.org or role.country
         if where:
@@ -497,6 +507,7 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _lexicon(kb, titles_raw, agents)
     _subdivisions(kb)  # last: never shadows a name, title or agent noun
     _place_regions(kb)
+    _bare_surnames(kb, kb.entries.values())  # after everything: a bare surname shadows nothing
     kb.holders = dict(kb.holders)
     for where, title in kb.holders:
         if where.islower():  # an organisation's own post (slugs are lower case, country codes not)

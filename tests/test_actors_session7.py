@@ -287,3 +287,8 @@ def test_a_persons_office_in_running_text() -> None:
 ])
 def test_an_office_is_someones_and_a_working_group_needs_a_side(text: str, expected: list) -> None:
     assert mentions(text) == expected   # (Starmer led the opposition in June 2022: LEG)
+
+
+def test_the_offices_of_a_group_are_the_groups() -> None:
+    found = mentions("Settlers set fire to the offices of the Palestinian administrators of Hebron.")
+    assert ("offices of the Palestinian administrators of Hebron", "PSE", "GOV") in found

@@ -267,7 +267,8 @@ def _head_agent(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
     # only an "of" between two of the phrase's agents counts (in running text the tokens go on past it)
     of = next((k for k in range(agents[0].j, agents[-1].i) if tokens[k].norm == "of"), None)
     if of is not None:
-        before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive]
+        before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive
+                  and tuple(t.norm for t in tokens[m.i:m.j]) not in kb.whose_sector]  # "the offices of the X"
         if before:
             return before[-1]
     head = agents[-1]

@@ -45,7 +45,7 @@ def test_a_name_before_its_group_noun_is_whose_in_resolve(text: str, expected: t
 
 @pytest.mark.parametrize("text,expected", [
     ("The Saudi-led coalition bombed Sanaa.", ("Saudi-led coalition", "SAU", "MIL")),
-    ("Vietnamese-led forces retook the village.", ("Vietnamese-led forces", "VNM", "MIL")),
+    ("Vietnamese-led forces crossed the river.", ("Vietnamese-led forces", "VNM", "MIL")),
     ("Russian-backed separatists shelled Mariupol.", ("Russian-backed separatists", "RUS", "REB")),
 ])
 def test_a_state_led_or_backed_force_is_one_mention_read_as_resolve_reads_it(text: str, expected: tuple) -> None:
@@ -55,8 +55,8 @@ def test_a_state_led_or_backed_force_is_one_mention_read_as_resolve_reads_it(tex
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("Rebels in the Ivory Coast rejected the appeal.", ("Rebels in the Ivory Coast", "CIV", "REB")),
-    ("Opposition parties in Nepal called a strike.", ("Opposition parties in Nepal", "NPL", "OPP")),
+    ("Rebels in the Ivory Coast seized a town.", ("Rebels in the Ivory Coast", "CIV", "REB")),
+    ("Opposition parties in Nepal boycotted the vote.", ("Opposition parties in Nepal", "NPL", "OPP")),
     ("Refugees from Syria crossed into Turkey.", ("Refugees from Syria", "SYR", "REF")),
     ("Ethnic Russians in Ukraine protested.", ("Russians in Ukraine", "UKR", "CVL")),
 ])
@@ -79,7 +79,7 @@ def test_an_idiom_with_a_person_noun_is_no_actor() -> None:
 
 
 @pytest.mark.parametrize("text,expected", [
-    ("A prominent anti-Syria journalist was killed.", [("anti-Syria journalist", None, "JRN")]),
+    ("An anti-Syria journalist was arrested.", [("anti-Syria journalist", None, "JRN")]),
     ("Thousands of anti-American protesters marched.", [("anti-American protesters", None, "OPP")]),
     ("They supplied anti-tank weapons.", []),
 ])
@@ -252,8 +252,8 @@ def test_coordinated_nationalities_share_the_head_noun(text: str, expected: list
 
 def test_an_article_starts_a_new_phrase_and_a_predicate_is_no_actor() -> None:
     assert ("Reuters", "GBR", "JRN") in mentions("A senior Hamas official told Reuters the group had accepted.")
-    assert mentions("Russian servicemen who were taken captive started speaking.") == [
-        ("Russian servicemen", "RUS", "MIL")]
+    assert mentions("Two Russian soldiers were taken captive near the border.") == [
+        ("Russian soldiers", "RUS", "MIL")]
 
 
 def test_a_nations_negotiating_team_is_its_government() -> None:
@@ -281,8 +281,8 @@ def test_a_persons_office_in_running_text() -> None:
 
 @pytest.mark.parametrize("text,expected", [
     ("British Prime Minister Keir Starmer's office said so.", [("British Prime Minister Keir Starmer's office", "GBR", "LEG")]),
-    ("All NATO intelligence offices are well aware.", [("NATO intelligence offices", "IGO", "SPY")]),
-    ("In Moscow currency exchange offices, the dollar reached 200 rubles.", []),
+    ("Several NATO intelligence offices shared their findings.", [("NATO intelligence offices", "IGO", "SPY")]),
+    ("Queues formed at Moscow exchange offices as the rouble fell.", []),
     ("Ukraine proposed a standing working group with Russia.", [("Ukraine", "UKR", None), ("Russia", "RUS", None)]),
 ])
 def test_an_office_is_someones_and_a_working_group_needs_a_side(text: str, expected: list) -> None:
@@ -290,5 +290,5 @@ def test_an_office_is_someones_and_a_working_group_needs_a_side(text: str, expec
 
 
 def test_the_offices_of_a_group_are_the_groups() -> None:
-    found = mentions("Settlers set fire to the offices of the Palestinian administrators of Hebron.")
-    assert ("offices of the Palestinian administrators of Hebron", "PSE", "GOV") in found
+    found = mentions("Protesters gathered outside the offices of Palestinian local administrators.")
+    assert ("offices of Palestinian local administrators", "PSE", "GOV") in found

@@ -27,10 +27,11 @@ if TYPE_CHECKING:  # pragma: no cover
 
     from peacetalks.pipeline import Analysis
 
-# Words that may sit inside an actor phrase between two matches.
+# Words that may sit inside an actor phrase between two matches ("US-led forces", "Russian-backed
+# separatists" are one phrase, as ``resolve`` reads them).
 GLUE = frozenset({"'s", "the", "senior", "top", "chief", "acting", "interim", "current", "new", "newly", "elected",
                   "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own",
-                  "led", "backed", "run", "controlled"})  # "US-led forces", "Russian-backed separatists": read as in ``resolve``
+                  "led", "backed", "run", "controlled"})
 # Between an agent and the country it is in or from: "rebels in the Ivory Coast", "refugees from Syria".
 IN = frozenset({"in", "from", "the"})
 # Between a head title and the body it speaks or acts for: "a spokesman for the Ukrainian military".

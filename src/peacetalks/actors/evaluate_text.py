@@ -79,8 +79,8 @@ def evaluate(half: str = "test") -> dict[str, Any]:
 
 
 def format_report(result: dict[str, Any]) -> str:
-    return "\n".join([
-        f"actors in running text (PLOVER GSR actor spans, half={result['half']}, spans={result['spans']})",
-        f"  country agreement {result['country']['agreement']:.3f}  ({result['country']['agreed']}/{result['country']['n']})",
-        f"  sector  agreement {result['sector']['agreement']:.3f}  ({result['sector']['agreed']}/{result['sector']['n']})",
-    ])
+    lines = [f"actors in running text (PLOVER GSR actor spans, half={result['half']}, spans={result['spans']})"]
+    for field, label in (("country", "country"), ("sector", "sector ")):
+        r = result[field]
+        lines.append(f"  {label} agreement {r['agreement']:.3f}  ({r['agreed']}/{r['n']})")
+    return "\n".join(lines)

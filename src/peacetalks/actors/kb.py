@@ -483,7 +483,8 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         name_heads={normalise(str(w)): sector for sector, words in (agents.get("name_heads") or {}).items()
                     for w in words},
     )
-    entries = [e for path in sorted(DATA.glob("organisations*.yaml")) for e in _file_entries(path, "organisation", titles)]
+    entries = [e for path in sorted(DATA.glob("organisations*.yaml"))
+               for e in _file_entries(path, "organisation", titles)]
     for path in sorted((DATA / "people").glob("*.yaml")):
         entries += _file_entries(path, "person", titles)
     metonyms = _load_yaml(DATA / "metonyms.yaml")

@@ -421,21 +421,18 @@ def _name_modifier(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) ->
     return any(x.i == m.j and x.has("title", "agent") for x in matches)
 
 
+def _possessor(kb: KnowledgeBase, r: Reading, when: dt.date) -> tuple[Optional[str], Optional[str]]:
+    """(country, sector) on the date of the person whose title or group it is: "Putin's spokesman",
+    "Trump's envoy", "Sistani's office"."""
+    for m in r.owners:
+        person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
+        if person is not None:
+            return person_state(kb, person, when)[:2]
+    return None, None
+
+
 def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
-    """The country of the person whose title it is: "Putin's spokesman", "Trump's envoy"."""
-    for m in r.owners:
-        person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
-        if person is not None:
-            return person_state(kb, person, when)[0]
-    return None
-
-
-def _possessor_sector(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
-    for m in r.owners:
-        person = pick_person(kb, [it.value for it in m.all("entry") or m.all("surname")], when)
-        if person is not None:
-            return person_state(kb, person, when)[1]
-    return None
+    return _possessor(kb, r, when)[0]
 
 
 def _drop_other_bodies(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], r: Reading,
@@ -560,7 +557,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             if tuple(t.norm for t in tokens[head.i:head.j]) in kb.whose_sector:
                 if not r.owners:
                     return nothing()  # "an office", "Moscow currency exchange offices": whose, it does not say
-                sector = _possessor_sector(kb, r, when) or sector  # "Sistani's office" REL
+                sector = _possessor(kb, r, when)[1] or sector  # "Sistani's office" REL
             if sector == "JRN" and _state_owned(tokens, r.agents, matches[0].i):
                 sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking
         elif r.places:

@@ -9,7 +9,7 @@ counts as wrong. Agreement, not accuracy: the spans are labelled with CAMEO-era 
   (UNO, EUR) count as agreeing with the gold's IGO;
 - sectors keep their first three letters (GSR writes ethnic and religious suffixes: "CVLalb"),
   CIV is CVL and a religion code (MOS, CHR, JEW...) is REL; "***" is no sector;
-- the gold codes a city in target position as an actor ("blockade Paris": FRA CVL), which the actor
+- the gold codes a city in target position as an actor ("shelled Kharkiv": UKR CVL), which the actor
   stage leaves to the places stage, and its sentences are from before 2014, when the knowledge base's
   roles begin: both lower the figures for reasons that are not errors of this stage.
 

@@ -343,7 +343,7 @@ def _name_end(tokens: Sequence[Tok], k: int, words: int, end: int) -> int:
 
 
 def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention], matched: list[tuple[int, int]],
-                     state: _State) -> list[ActorMention]:
+                     state: _State, kb: KnowledgeBase) -> list[ActorMention]:
     """Unknown people and bodies from spaCy, joined to a title or nationality right before them.
 
     An entity touching any knowledge-base phrase is left to the knowledge base (which may
@@ -360,7 +360,7 @@ def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention]
         if any(a < e and s < b for a, b in matched) or any(m.start < e and s < m.end for m in mentions):
             continue
         ent_text = model_text[s:e]
-        if _not_a_name(ent_text) and ent_text not in state.unknown:  # a surname met in full earlier stays
+        if _not_a_name(ent_text, kb) and ent_text not in state.unknown:  # a surname met in full earlier stays
             continue
         if label == "PERSON" or ent_text in state.unknown:
             out.append(_person(text, s, e, by_end, by_start, state))
@@ -369,14 +369,14 @@ def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention]
     return out
 
 
-def _not_a_name(ent_text: str) -> bool:
+def _not_a_name(ent_text: str, kb: KnowledgeBase) -> bool:
     """An entity spaCy calls a person or body that is a place or a time word: a city, a one-word town
     ("Hostomel", "Bucha" are PERSON and ORG to the small model), "Easter"."""
     norm = normalise(ent_text)
     if norm in city_countries():
         return True
     words = norm.split()
-    return (len(words) == 1 and norm in town_countries()) or all(w in get_kb().not_names for w in words)
+    return (len(words) == 1 and norm in town_countries()) or all(w in kb.not_names for w in words)
 
 
 def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], by_start: dict[int, ActorMention],
@@ -464,7 +464,7 @@ def actor_mentions(text: str, doc: Optional["Doc"], published: Optional[dt.date]
     mentions = _kb_mentions(text, tokens, group(tokens, matches, kb, pos), kb, when, state, doc_view, dated)
     if doc_view is not None:
         matched = [(tokens[m.i].start, tokens[m.j - 1].end) for m in matches]
-        extra = _entity_mentions(text, doc_view, mentions, matched, state)
+        extra = _entity_mentions(text, doc_view, mentions, matched, state, kb)
         extra += _unknown_surnames(text, tokens, mentions + extra, state)
         # A merged "title + unknown name" replaces the title-only mention it grew from.
         mentions = _non_overlapping(mentions + extra)

@@ -221,26 +221,26 @@ def _file_entries(path: Path, kind: str, titles: dict[str, str]) -> list[Entry]:
 
 
 def _user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
-    """Entries of a user file: a list of entries, or {people: [...], organisations: [...], metonyms: {...}}."""
-    try:
-        return _read_user_entries(path, titles)
-    except ValueError as exc:
-        message = str(exc)
-        raise ValueError(message if message.startswith(str(path)) else f"{path}: {message}") from None
-
-
-def _read_user_entries(path: Path, titles: dict[str, str]) -> tuple[list[Entry], dict[str, dict[str, Any]]]:
+    """Entries of a user file: a list of entries, or {people: [...], organisations: [...], metonyms: {...}}.
+    Every error names the file (a YAML syntax error already does, with its line)."""
     data = _load_yaml(path) or []
     if isinstance(data, list):
         data = {"entries": data}
     if not isinstance(data, dict):
         raise ValueError(f"{path}: expected a list of actors or a mapping with 'people'/'organisations'")
-    out = [_entry(e, "person", titles) for e in data.get("people") or []]
-    out += [_entry(e, "organisation", titles) for e in data.get("organisations") or data.get("organizations") or []]
-    for e in data.get("entries") or []:
-        kind = e.get("kind") or ("person" if e.get("roles") else "organisation")
-        out.append(_entry(e, "person" if kind == "person" else "organisation", titles))
-    return out, dict(data.get("metonyms") or {})
+    raws = [(e, "person") for e in data.get("people") or []]
+    raws += [(e, "organisation") for e in data.get("organisations") or data.get("organizations") or []]
+    raws += [(e, _kind(e)) for e in data.get("entries") or []]
+    try:
+        return [_entry(e, kind, titles) for e, kind in raws], dict(data.get("metonyms") or {})
+    except ValueError as exc:
+        raise ValueError(f"{path}: {exc}") from None
+
+
+def _kind(raw: dict[str, Any]) -> str:
+    """An entry of a mixed list: a person if it says so or has roles, else an organisation."""
+    kind = raw.get("kind") or ("person" if raw.get("roles") else "organisation")
+    return "person" if kind == "person" else "organisation"
 
 
 # --------------------------------------------------------------------------- building the index
@@ -441,6 +441,11 @@ def _metonyms(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
         kb.add(phrase, Item("metonym", (row.get("country"), row.get("sector"), row.get("actor_id"), row.get("body"))))
 
 
+def _noun_keys(nouns: Optional[Iterable[str]]) -> frozenset[tuple[str, ...]]:
+    """The keys of agents.yaml nouns in the singular and with the last word in the plural ("offices")."""
+    return frozenset(k for w in nouns or [] for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])]))))
+
+
 def _generic_words(agents: dict[str, Any]) -> frozenset[str]:
     """Common words of organisation names: agents.yaml ``generic_name_words`` and every word of a sector noun."""
     words = {normalise(str(w)) for w in agents.get("generic_name_words") or []}
@@ -459,21 +464,15 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         entries={}, phrases={}, holders=defaultdict(list), titles=titles, leaders={}, country_names={},
         non_agent_heads=frozenset(key(w) and key(w)[-1] for w in agents.get("non_agent_heads") or []),
         locative=frozenset(w.lower() for w in agents.get("locative") or []),
-        needs_modifier=frozenset([k for w in agents.get("needs_modifier") or []
-                                  for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))]
-                                 + [key(w) for w in agents.get("adjectival") or []]),
+        needs_modifier=_noun_keys(agents.get("needs_modifier")) | {key(w) for w in agents.get("adjectival") or []},
         unique_titles=frozenset(k for k, v in titles_raw.items() if v.get("unique")),
         body_heads={k: tuple(v["heads"]) for k, v in titles_raw.items() if v.get("heads")},
         title_country={k: v["country"] for k, v in titles_raw.items() if v.get("country")},
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
-        weak_heads=frozenset(k for w in agents.get("weak_heads") or []
-                             for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
-        whose_sector=frozenset(k for w in agents.get("whose_sector") or []
-                               for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
-        seated=frozenset(k for w in agents.get("seated") or []
-                         for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
-        incomers=frozenset(k for w in agents.get("incomers") or []
-                           for k in (key(w), key(" ".join(w.split()[:-1] + [_plural(w.split()[-1])])))),
+        weak_heads=_noun_keys(agents.get("weak_heads")),
+        whose_sector=_noun_keys(agents.get("whose_sector")),
+        seated=_noun_keys(agents.get("seated")),
+        incomers=_noun_keys(agents.get("incomers")),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),
         alone_unknown=frozenset(normalise(str(w)) for w in agents.get("alone_unknown") or []),
         not_names=frozenset(normalise(str(w)) for w in agents.get("not_names") or []),

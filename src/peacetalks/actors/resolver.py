@@ -393,7 +393,7 @@ def _title_country(kb: KnowledgeBase, r: Reading, org: Optional[Entry], title: s
         return r.places[0][1]
     if org is not None:
         return None
-    return _possessor_country(kb, r, when) or kb.title_country.get(title)
+    return _possessor(kb, r, when)[0] or kb.title_country.get(title)
 
 
 def _set_owners(tokens: Sequence[Tok], matches: Sequence[Match], r: Reading) -> None:
@@ -429,10 +429,6 @@ def _possessor(kb: KnowledgeBase, r: Reading, when: dt.date) -> tuple[Optional[s
         if person is not None:
             return person_state(kb, person, when)[:2]
     return None, None
-
-
-def _possessor_country(kb: KnowledgeBase, r: Reading, when: dt.date) -> Optional[str]:
-    return _possessor(kb, r, when)[0]
 
 
 def _drop_other_bodies(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match], r: Reading,
@@ -549,7 +545,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             res.sector, res.actor_id, res.name = "ELI", None, None
         return res
     if r.places or r.agents:
-        country = r.places[0][1] if r.places else _possessor_country(kb, r, when)  # "Kadyrov's fighters"
+        country = r.places[0][1] if r.places else _possessor(kb, r, when)[0]  # "Kadyrov's fighters"
         sector = None
         if r.agents:
             head = _head_agent(kb, tokens, r.agents)

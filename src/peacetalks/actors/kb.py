@@ -97,6 +97,7 @@ class KnowledgeBase:
     incomers: frozenset[tuple[str, ...]] = frozenset()  # "refugees in Lebanon": where they are is not whose
     seated: frozenset[tuple[str, ...]] = frozenset()  # "officials in Kyiv": a government where it sits
     whose_sector: frozenset[tuple[str, ...]] = frozenset()  # "Sistani's office": the person's own sector
+    side_takers: frozenset[tuple[str, ...]] = frozenset()  # "protesters": CVL, OPP when a side is named
     breakaway: set[tuple[str, ...]] = field(default_factory=set)  # "Abkhaz": a breakaway entity's adjective
     plural_titles: set[tuple[str, ...]] = field(default_factory=set)  # "foreign ministers": never one holder
     # (org slug, last word of a title) -> the org's titles ending so: "Commission" + "president" finds
@@ -245,11 +246,22 @@ def _kind(raw: dict[str, Any]) -> str:
 
 # --------------------------------------------------------------------------- building the index
 
+# Words in -man that are not compounds of "man": Germans, humans, shamans.
+_NOT_MAN = frozenset({"human", "german", "roman", "shaman", "ottoman", "talisman", "caiman", "cayman", "oman",
+                      "ataman", "hetman", "dolman"})
+
+
 def _plural(word: str) -> str:
     if word.endswith(("narch", "garch", "iarch", "rarch")):  # Greek -arch says /k/: monarchs, oligarchs
         return word + "s"
-    if word.endswith(("s", "x", "sh", "ch")):
-        return word + "es" if not word.endswith("s") else word
+    if word.endswith("man") and word not in _NOT_MAN:
+        return word[:-3] + "men"  # airmen, policewomen, spokeswomen
+    if word.endswith(("ss", "us")) and not word.endswith(("less", "ous")):  # not "homeless", "religious"
+        return word + "es"  # witnesses, bosses, caucuses
+    if word.endswith("s"):
+        return word  # already plural ("authorities", "forces")
+    if word.endswith(("x", "sh", "ch")):
+        return word + "es"
     if word.endswith("y") and len(word) > 2 and word[-2] not in "aeiou":
         return word[:-1] + "ies"
     return word + "s"
@@ -471,6 +483,7 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
         head_titles=frozenset(k for k, v in titles_raw.items() if v.get("head")),
         weak_heads=_noun_keys(agents.get("weak_heads")),
         whose_sector=_noun_keys(agents.get("whose_sector")),
+        side_takers=_noun_keys(agents.get("side_takers")),
         seated=_noun_keys(agents.get("seated")),
         incomers=_noun_keys(agents.get("incomers")),
         partitive=frozenset(w.lower() for w in agents.get("partitive") or []),

@@ -309,6 +309,24 @@ def _headed_sector(kb: KnowledgeBase, r: Reading, title: str, title_match: Match
 _STATE_WORDS = frozenset({"state", "official", "government", "government-run", "state-run", "state-owned"})
 
 
+def _takes_side(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match], head: Match, start: int) -> bool:
+    """True when protesters are named by the side they take: "anti-war" or "pro-democracy" before them, or an
+    opposition noun ("opposition demonstrators"). Bare, they are civilians, as in the CAMEO agents
+    dictionary, whose first code for them is CVL."""
+    if tuple(t.norm for t in tokens[head.i:head.j]) not in kb.side_takers:
+        return False
+    if any(m.j <= head.i and m.first("agent").value == "OPP" for m in agents):  # type: ignore[union-attr]
+        return True
+    if start >= 2 and tokens[start - 1].text == "-":  # "anti-Putin": the match is the compound's second word
+        start -= 2
+    elif start >= 3 and tokens[start - 2].text == "-":  # "anti-war", "pro-democracy" before the first match
+        start -= 3
+    if start >= 1 and tokens[start - 1].norm.startswith("anti") and len(tokens[start - 1].norm) > 6:
+        start -= 1  # an unmatched "antiwar" before the phrase
+    return any(t.norm in ("anti", "pro") or (t.norm.startswith("anti") and len(t.norm) > 6)
+               for t in tokens[start:head.i])
+
+
 def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> bool:
     """True when a state word stands in the phrase (from ``start``, its first match) before the
     head media noun ("state-owned media outlet"). In running text ``tokens`` are the whole text."""
@@ -317,7 +335,10 @@ def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> 
 
 def _mononym_of_someone_else(tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
     """True when a one-word name ("Adele", "Madonna") stands next to another capitalised word that no
-    table knows: "Adele Smith" and "John Madonna" are other people."""
+    table knows: "Adele Smith" and "John Madonna" are other people. So does a name that starts with
+    "bin" ("bin Salman"): "Turki bin Salman" is another of Salman's sons."""
+    if tokens[m.i].norm in _PATRONYMIC:
+        return _other_first_name(tokens, m, matches)
     if m.j - m.i != 1:
         return False
     if m.i > 0 and tokens[m.i - 1].norm in HONORIFICS:
@@ -556,6 +577,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
                 sector = _possessor(kb, r, when)[1] or sector  # "Sistani's office" REL
             if sector == "JRN" and _state_owned(tokens, r.agents, matches[0].i):
                 sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking
+            if sector == "CVL" and _takes_side(kb, tokens, r.agents, head, matches[0].i):
+                sector = "OPP"
         elif r.places:
             sector = r.places[0][2]
         if r.former and sector in OFFICIAL_SECTORS:

@@ -1,0 +1,76 @@
+"""Session 8: protesters are civilians unless a side is named; plurals of -ss and -man nouns; more
+group nouns; "bin Salman"."""
+
+from __future__ import annotations
+
+import pytest
+
+from peacetalks.actors import actor_mentions, resolve
+from peacetalks.actors.kb import _plural
+from peacetalks.nlp import parse
+
+DAY = "2024-03-01"
+
+
+@pytest.mark.parametrize("text, sector", [
+    ("protesters", "CVL"),
+    ("the demonstrators", "CVL"),
+    ("rioters", "CVL"),
+    ("student protesters", "CVL"),
+    ("anti-war demonstrators", "OPP"),
+    ("antiwar protesters", "OPP"),
+    ("anti-government marchers", "OPP"),
+    ("anti-Putin protesters", "OPP"),
+    ("pro-democracy demonstrators", "OPP"),
+    ("opposition protesters", "OPP"),
+])
+def test_protesters_take_a_side_only_when_it_is_named(text: str, sector: str) -> None:
+    assert resolve(text, DAY).sector == sector
+
+
+def test_protesters_keep_their_country() -> None:
+    res = resolve("Georgian demonstrators", DAY)
+    assert (res.country, res.sector) == ("GEO", "CVL")
+
+
+def test_running_text_reads_the_side_before_protesters() -> None:
+    text = "Anti-war demonstrators gathered in the square while police detained other protesters."
+    found = {(m.text, m.sector) for m in actor_mentions(text, parse(text), None)}
+    assert ("demonstrators", "OPP") in found
+    assert ("protesters", "CVL") in found
+
+
+@pytest.mark.parametrize("word, plural", [
+    ("witness", "witnesses"), ("boss", "bosses"), ("caucus", "caucuses"), ("airman", "airmen"),
+    ("policewoman", "policewomen"), ("german", "germans"), ("human", "humans"), ("religious", "religious"),
+    ("homeless", "homeless"), ("forces", "forces"), ("church", "churches"), ("monarch", "monarchs"),
+])
+def test_plural_of_a_sector_noun(word: str, plural: str) -> None:
+    assert _plural(word) == plural
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("witnesses", None, "CVL"),
+    ("policewomen", None, "COP"),
+    ("Spanish Socialists", "ESP", "PTY"),
+    ("Iranian hardliners", "IRN", "PTY"),
+    ("North Korean defectors", "PRK", "OPP"),
+    ("mutineers", None, "MIL"),
+    ("taxpayers", None, "CVL"),
+    ("creditors", None, "BUS"),
+    ("a television presenter", None, "JRN"),
+])
+def test_more_group_nouns(text: str, country: str | None, sector: str) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == (country, sector)
+
+
+def test_adjectives_of_political_tendency_do_not_head_a_phrase() -> None:
+    assert resolve("a liberal newspaper", DAY).sector == "JRN"
+    assert resolve("a conservative cleric", DAY).sector == "REL"
+
+
+def test_bin_salman_alone_is_the_crown_prince_not_his_brothers() -> None:
+    assert resolve("bin Salman", DAY).actor_id == "mohammed-bin-salman"
+    assert resolve("Khalid bin Salman", DAY).actor_id == "khalid-bin-salman"
+    assert resolve("Turki bin Salman", DAY).actor_id is None  # another son no table knows

@@ -74,3 +74,17 @@ def test_bin_salman_alone_is_the_crown_prince_not_his_brothers() -> None:
     assert resolve("bin Salman", DAY).actor_id == "mohammed-bin-salman"
     assert resolve("Khalid bin Salman", DAY).actor_id == "khalid-bin-salman"
     assert resolve("Turki bin Salman", DAY).actor_id is None  # another son no table knows
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Russian-backed separatists", None, "REB"),
+    ("Russian-backed separatists in Donetsk", "UKR", "REB"),
+    ("Iranian-backed militias in Iraq", "IRQ", "PRM"),
+    ("US-funded forces", None, "MIL"),
+    ("the UN-backed government in Tripoli", "LBY", "GOV"),
+    ("the Saudi-led coalition", "SAU", "MIL"),  # who leads a force is whose it is
+    ("the Hamas-run health ministry", "PSE", "GOV"),
+])
+def test_a_backer_is_not_the_country_of_those_it_backs(text: str, country: str | None, sector: str) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == (country, sector)

@@ -165,6 +165,8 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
             continue
         if against(tokens, m.i):
             continue  # "anti-Syria journalist", "anti-Putin protesters": what the phrase opposes
+        if _backer(tokens, m):
+            continue  # "Russian-backed separatists in Donetsk": who backs them is not whose they are
         entry = m.first("entry")
         if entry is not None:
             (r.person if kb.entries[entry.value].kind == "person" else r.org).append(m)
@@ -203,6 +205,15 @@ _PROXY = frozenset({"run", "led", "controlled", "backed", "linked", "allied", "a
 
 def _proxy(tokens: Sequence[Tok], m: Match) -> bool:
     return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _PROXY
+
+
+# "Iran-backed", "US-funded": a state that supports a group from outside (unlike "Saudi-led", "Hamas-run").
+_BACKED = frozenset({"backed", "funded", "supported", "sponsored", "armed", "trained", "equipped", "allied",
+                     "aligned", "linked", "affiliated", "inspired", "friendly"})
+
+
+def _backer(tokens: Sequence[Tok], m: Match) -> bool:
+    return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _BACKED
 
 
 def against(tokens: Sequence[Tok], i: int) -> bool:

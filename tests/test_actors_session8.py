@@ -88,3 +88,40 @@ def test_bin_salman_alone_is_the_crown_prince_not_his_brothers() -> None:
 def test_a_backer_is_not_the_country_of_those_it_backs(text: str, country: str | None, sector: str) -> None:
     res = resolve(text, DAY)
     assert (res.country, res.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Ugandan opposition candidates", "UGA", "OPP"),
+    ("an opposition politician", None, "OPP"),
+    ("an opposition lawmaker", None, "LEG"),  # a legislator acts as one, in or out of power
+    ("party candidates", None, "PTY"),
+])
+def test_opposition_before_a_party_noun(text: str, country: str | None, sector: str) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("text, country", [("Bosnian Serbs", "BIH"), ("Kosovo Albanians", "XKX"),
+                                           ("Turkish Cypriots", "CYP")])
+def test_a_people_named_by_where_they_live(text: str, country: str) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == (country, "CVL")
+    sentence = f"{text} demanded guarantees."
+    assert [(m.text, m.country, m.sector) for m in actor_mentions(sentence, parse(sentence), None)] == [
+        (text, country, "CVL")]
+
+
+def test_a_list_of_countries_is_not_one_people() -> None:
+    text = "The United States Russians and Chinese met."
+    assert "United States" in {m.text for m in actor_mentions(text, parse(text), None)}
+
+
+@pytest.mark.parametrize("text, country, sector", [
+    ("Russian speakers", None, "CVL"),
+    ("Russian speakers in Latvia", "LVA", "CVL"),
+    ("Russian-speaking residents of Donbas", "UKR", "CVL"),
+    ("the speaker", None, "LEG"),
+])
+def test_a_language_is_not_a_state(text: str, country: str | None, sector: str) -> None:
+    res = resolve(text, DAY)
+    assert (res.country, res.sector) == (country, sector)

@@ -150,6 +150,9 @@ def _joins(g: Group, m: Match, cat: str, tokens: Sequence[Tok], kb: KnowledgeBas
         return True
     if last in "PS" and cat in "AT":  # "Kenyatta University", "the Assad regime", "Putin's spokesman"
         return _named_institution(tokens, m, g.j, kb) or _owned(tokens, m, g.j)
+    if last == "C" and cat == "C":  # "Bosnian Serbs", "Kosovo Albanians": where they live, then who they are
+        before = g.matches[-1]
+        return m.i == g.j and _people_noun(tokens, m) and (before.j - before.i == 1 or before.has("demonym"))
     if last == "A" and cat == "O":  # "the paramilitary Rapid Support Forces"
         return m.i == g.j and tokens[g.j - 1].text[:1].islower()
     if last == "T" and cat in "CO" and g.matches[-1].first("title").value in kb.head_titles:  # type: ignore[union-attr]
@@ -157,6 +160,11 @@ def _joins(g: Group, m: Match, cat: str, tokens: Sequence[Tok], kb: KnowledgeBas
     if last == "A" and cat == "C":  # "rebels in the Ivory Coast"
         return _located(g, m, tokens, kb) and _joinable(tokens, g.j, m.i, pos, via_of=True, via=IN)
     return False
+
+
+def _people_noun(tokens: Sequence[Tok], m: Match) -> bool:
+    """True when ``m`` is a nationality noun in the plural ("Serbs", "Albanians"), not a country or adjective."""
+    return m.first("demonym") is not None and m.first("country") is None and tokens[m.j - 1].norm.endswith("s")
 
 
 def _named_institution(tokens: Sequence[Tok], m: Match, after: int, kb: KnowledgeBase) -> bool:

@@ -207,9 +207,10 @@ def _proxy(tokens: Sequence[Tok], m: Match) -> bool:
     return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _PROXY
 
 
-# "Iran-backed", "US-funded": a state that supports a group from outside (unlike "Saudi-led", "Hamas-run").
+# "Iran-backed", "US-funded": a state that supports a group from outside (unlike "Saudi-led", "Hamas-run");
+# "Russian-speaking": a language, not a state.
 _BACKED = frozenset({"backed", "funded", "supported", "sponsored", "armed", "trained", "equipped", "allied",
-                     "aligned", "linked", "affiliated", "inspired", "friendly"})
+                     "aligned", "linked", "affiliated", "inspired", "friendly", "speaking"})
 
 
 def _backer(tokens: Sequence[Tok], m: Match) -> bool:
@@ -326,7 +327,7 @@ def _takes_side(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
     dictionary, whose first code for them is CVL."""
     if tuple(t.norm for t in tokens[head.i:head.j]) not in kb.side_takers:
         return False
-    if any(m.j <= head.i and m.first("agent").value == "OPP" for m in agents):  # type: ignore[union-attr]
+    if _opposition_before(agents, head):
         return True
     if start >= 2 and tokens[start - 1].text == "-":  # "anti-Putin": the match is the compound's second word
         start -= 2
@@ -336,6 +337,11 @@ def _takes_side(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
         start -= 1  # an unmatched "antiwar" before the phrase
     return any(t.norm in ("anti", "pro") or (t.norm.startswith("anti") and len(t.norm) > 6)
                for t in tokens[start:head.i])
+
+
+def _opposition_before(agents: Sequence[Match], head: Match) -> bool:
+    """True when an opposition noun comes before the head ("opposition demonstrators", "opposition candidates")."""
+    return any(m.j <= head.i and m.first("agent").value == "OPP" for m in agents)  # type: ignore[union-attr]
 
 
 def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> bool:
@@ -590,8 +596,11 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
                 sector = "GOV"  # "state-run news agency", "official newspaper": the government speaking
             if sector == "CVL" and _takes_side(kb, tokens, r.agents, head, matches[0].i):
                 sector = "OPP"
+            elif sector == "PTY" and _opposition_before(r.agents, head):
+                sector = "OPP"  # "opposition candidates", "an opposition politician": the party is out of power
         elif r.places:
-            sector = r.places[0][2]
+            # "Bosnian Serbs", "Kosovo Albanians": a people named by where they live, then by who they are
+            sector = r.places[0][2] or ("CVL" if r.places[-1][2] == "CVL" else None)
         if r.former and sector in OFFICIAL_SECTORS:
             sector = "ELI"
         if sector == "GOV" and _breakaway(kb, tokens, r):

@@ -125,3 +125,18 @@ def test_a_list_of_countries_is_not_one_people() -> None:
 def test_a_language_is_not_a_state(text: str, country: str | None, sector: str) -> None:
     res = resolve(text, DAY)
     assert (res.country, res.sector) == (country, sector)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("Rebels in northern Mali seized the town.", ("Rebels in northern Mali", "MLI", "REB")),
+    ("Militants in north-west Pakistan attacked a checkpoint.", ("Militants in north-west Pakistan", "PAK", "REB")),
+    ("Ethnic Albanians in south Serbia asked for autonomy.", ("Albanians in south Serbia", "SRB", "CVL")),
+])
+def test_a_compass_word_does_not_cut_the_country_a_group_is_in(sentence: str, expected: tuple) -> None:
+    assert expected in {(m.text, m.country, m.sector) for m in actor_mentions(sentence, parse(sentence), None)}
+
+
+def test_diplomats_in_a_region_still_get_no_country() -> None:
+    sentence = "Diplomats in eastern Ukraine met."
+    found = {(m.text, m.country) for m in actor_mentions(sentence, parse(sentence), None)}
+    assert ("Diplomats", None) in found

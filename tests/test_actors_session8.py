@@ -140,3 +140,15 @@ def test_diplomats_in_a_region_still_get_no_country() -> None:
     sentence = "Diplomats in eastern Ukraine met."
     found = {(m.text, m.country) for m in actor_mentions(sentence, parse(sentence), None)}
     assert ("Diplomats", None) in found
+
+
+@pytest.mark.parametrize("text, day, actor_id, sector", [
+    ("Palestinian Authority police", DAY, None, "COP"),
+    ("Palestinian Authority security forces", DAY, None, "COP"),
+    ("the Palestinian Authority", DAY, "palestinian-authority", "GOV"),
+    ("Taliban forces", DAY, None, "MIL"),  # the government's forces since 2021
+    ("Taliban forces", "2019-01-01", "taliban", "REB"),  # before, the group itself
+])
+def test_a_governments_armed_or_police_arm(text: str, day: str, actor_id: str | None, sector: str) -> None:
+    res = resolve(text, day)
+    assert (res.actor_id, res.sector) == (actor_id, sector)

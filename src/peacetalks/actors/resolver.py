@@ -344,6 +344,13 @@ def _opposition_before(agents: Sequence[Match], head: Match) -> bool:
     return any(m.j <= head.i and m.first("agent").value == "OPP" for m in agents)  # type: ignore[union-attr]
 
 
+def _armed_arm(kb: KnowledgeBase, tokens: Sequence[Tok], sector: Optional[str], agents: Sequence[Match]) -> bool:
+    """True when a government's armed or police arm follows its name: "Palestinian Authority police" is
+    COP, "Taliban forces" MIL (the government's forces, not the government)."""
+    head = _head_agent(kb, tokens, agents).first("agent")
+    return sector == "GOV" and head is not None and head.value in ("COP", "MIL", "SPY")
+
+
 def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> bool:
     """True when a state word stands in the phrase (from ``start``, its first match) before the
     head media noun ("state-owned media outlet"). In running text ``tokens`` are the whole text."""
@@ -571,7 +578,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         res = _entry_resolution(kb, entry, when, 0.9)
         if res.country is None and r.places:
             res.country = r.places[0][1]
-        if r.agents and r.agents[-1].i > r.org[0].i and (entry.sector is None or _proxy(tokens, r.org[0])):
+        if r.agents and r.agents[-1].i > r.org[0].i and (entry.sector is None or _proxy(tokens, r.org[0])
+                                                         or _armed_arm(kb, tokens, res.sector, r.agents)):
             # "NATO troops"; "the Hamas-run health ministry": the ministry in the body's country, not the body
             res.sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
             res.actor_id, res.name = None, None

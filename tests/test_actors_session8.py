@@ -152,3 +152,13 @@ def test_diplomats_in_a_region_still_get_no_country() -> None:
 def test_a_governments_armed_or_police_arm(text: str, day: str, actor_id: str | None, sector: str) -> None:
     res = resolve(text, day)
     assert (res.actor_id, res.sector) == (actor_id, sector)
+
+
+@pytest.mark.parametrize("sentence, expected", [
+    ("The former communist country joined the alliance.", set()),
+    ("He was a socialist in his youth.", set()),
+    ("Communists marched through the capital.", {("Communists", "PTY")}),
+    ("A former president spoke.", {("former president", "ELI")}),
+])
+def test_a_political_camp_is_an_actor_only_as_a_noun(sentence: str, expected: set) -> None:
+    assert {(m.text, m.sector) for m in actor_mentions(sentence, parse(sentence), None)} == expected

@@ -201,6 +201,8 @@ def _located(g: Group, m: Match, tokens: Sequence[Tok], kb: KnowledgeBase) -> bo
 
 def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, float]:
     """Whether a lone match is an actor in running text, and a confidence factor."""
+    if len(g.matches) == 2 and g.cats[0] == "F":  # "former communist country": "former" makes no actor
+        g = Group(g.matches[1:], g.cats[1:])
     if len(g.matches) > 1:
         return True, 1.0
     m, cat = g.matches[0], g.cats[0]

@@ -162,3 +162,28 @@ def test_a_governments_armed_or_police_arm(text: str, day: str, actor_id: str | 
 ])
 def test_a_political_camp_is_an_actor_only_as_a_noun(sentence: str, expected: set) -> None:
     assert {(m.text, m.sector) for m in actor_mentions(sentence, parse(sentence), None)} == expected
+
+
+@pytest.mark.parametrize("text, actor_id", [
+    ("LeT", "lashkar-e-taiba"), ("Let", None), ("JeM", "jaish-e-mohammed"), ("Jem", None),
+    ("CoE", "council-of-europe"), ("Sebastian Coe", None), ("MEPs", "european-parliament"),
+])
+def test_a_short_name_with_a_capital_inside_is_written_so_only(text: str, actor_id: str | None) -> None:
+    assert resolve(text, DAY).actor_id == actor_id
+
+
+def test_let_at_the_start_of_a_sentence_is_no_armed_group() -> None:
+    text = "Let us work for peace. LeT militants attacked a post."
+    assert [(m.text, m.actor_id) for m in actor_mentions(text, parse(text), None)] == [
+        ("LeT militants", "lashkar-e-taiba")]
+
+
+@pytest.mark.parametrize("text, actor_id", [("Nato", "nato"), ("Opec", "opec"), ("Isis", "isis"),
+                                            ("Tass", "tass"), ("NATO", "nato")])
+def test_acronyms_said_as_words_in_british_style(text: str, actor_id: str) -> None:
+    assert resolve(text, DAY).actor_id == actor_id
+
+
+def test_spelt_out_acronyms_stay_in_capitals() -> None:
+    assert resolve("Osce", DAY).actor_id is None
+    assert resolve("OSCE", DAY).actor_id == "osce"

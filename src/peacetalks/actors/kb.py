@@ -268,8 +268,12 @@ def _plural(word: str) -> str:
 
 
 def _is_acronym(alias: str) -> bool:
+    """"NATO", "U.S.", and short names with a capital inside ("LeT", "AfD", "BoE"): written so only, since
+    "Let", "Coe" and "Jem" are words and names."""
     letters = alias.replace(".", "").replace("+", "").replace("-", "")
-    return 1 < len(letters) <= 5 and letters.isalpha() and letters.isupper()
+    if not (1 < len(letters) <= 5 and letters.isalpha()):
+        return False
+    return letters.isupper() or ("-" not in alias and any(c.isupper() for c in letters[1:]))
 
 
 # An Arabic surname written with its article: the press also writes it bare ("Assad", "Sistani").
@@ -287,6 +291,15 @@ def _bare_surnames(kb: KnowledgeBase, entries: Iterable[Entry]) -> None:
             continue
         if all(it.kind == "surname" for it in kb.phrases.get(key(bare.group(1)), ())):
             kb.add(bare.group(1), Item("surname", e.id))
+
+
+def _word_acronyms(kb: KnowledgeBase, acronyms: Iterable[str]) -> None:
+    """Acronyms said as words ("NATO", "OPEC", "ISIS") are written as names in British style ("Nato",
+    "Opec", "Isis"): that spelling names the same bodies, matched like any name."""
+    for acronym in acronyms:
+        ids = [it.value for it in kb.phrases.get(key(str(acronym)), ()) if it.kind == "entry" and it.acronym]
+        for entry_id in dict.fromkeys(ids):
+            kb.add(str(acronym).title(), Item("entry", entry_id))
 
 
 def _add_entry(kb: KnowledgeBase, e: Entry) -> None:
@@ -521,6 +534,7 @@ def build(extra_files: Iterable[Path] = ()) -> KnowledgeBase:
     _subdivisions(kb)  # last: never shadows a name, title or agent noun
     _place_regions(kb)
     _bare_surnames(kb, kb.entries.values())  # after everything: a bare surname shadows nothing
+    _word_acronyms(kb, agents.get("word_acronyms") or [])
     kb.holders = dict(kb.holders)
     for where, title in kb.holders:
         if where.islower():  # an organisation's own post (slugs are lower case, country codes not)

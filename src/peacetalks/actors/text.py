@@ -44,8 +44,9 @@ class Tok(NamedTuple):
 
     @property
     def upper(self) -> bool:
+        """Written as an acronym: all capitals ("NATO"), or a capital inside ("LeT", "MEPs")."""
         letters = [c for c in self.text if c.isalpha()]
-        return bool(letters) and all(c.isupper() for c in letters)
+        return bool(letters) and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:]))
 
 
 @lru_cache(maxsize=65536)

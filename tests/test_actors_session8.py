@@ -187,3 +187,35 @@ def test_acronyms_said_as_words_in_british_style(text: str, actor_id: str) -> No
 def test_spelt_out_acronyms_stay_in_capitals() -> None:
     assert resolve("Osce", DAY).actor_id is None
     assert resolve("OSCE", DAY).actor_id == "osce"
+
+
+@pytest.mark.parametrize("text, day, actor_id", [
+    ("Johnson", "2022-04-01", "boris-johnson"),  # a prime minister then, Mike Johnson a congressman
+    ("British Prime Minister Johnson", "2022-04-01", "boris-johnson"),
+    ("Johnson", "2024-04-01", "mike-johnson"),  # the Speaker then; Boris Johnson out of office
+    ("Mike Johnson", "2022-04-01", "mike-johnson"),
+])
+def test_of_people_sharing_a_surname_the_one_in_the_higher_post_on_the_date(text: str, day: str,
+                                                                           actor_id: str) -> None:
+    assert resolve(text, day).actor_id == actor_id
+
+
+def test_a_surname_in_capitals_amid_ordinary_text_is_an_acronym() -> None:
+    text = "They asked to disconnect Russia from SWIFT, and Mr PUTIN replied."
+    found = {(m.text, m.actor_id) for m in actor_mentions(text, parse(text), None)}
+    assert ("SWIFT", "swift") in found
+    assert ("Mr PUTIN", "vladimir-putin") in found or ("PUTIN", "vladimir-putin") in found
+
+
+@pytest.mark.parametrize("text, actor_id, country", [
+    ("Russian leaders", None, "RUS"),
+    ("Russian leader", "vladimir-putin", "RUS"),
+    ("Kremlin spokesmen", None, "RUS"),
+    ("Russian foreign ministers", None, "RUS"),
+    ("the Prime Ministers of Belgium, Spain and Italy", "alexander-de-croo", "BEL"),  # one each, the first here
+    ("the prime ministers of Belgium", None, "BEL"),
+])
+def test_a_plural_title_is_never_one_holder_unless_one_per_country(text: str, actor_id: str | None,
+                                                                   country: str) -> None:
+    res = resolve(text, "2022-04-01")
+    assert (res.actor_id, res.country, res.sector) == (actor_id, country, "GOV")

@@ -374,11 +374,10 @@ def _countries(kb: KnowledgeBase, table: dict[str, dict[str, Any]]) -> None:
 def _lexicon(kb: KnowledgeBase, titles_raw: dict[str, Any], agents: dict[str, Any]) -> None:
     for canonical, row in titles_raw.items():
         variants = [canonical, *(row.get("variants") or [])]
-        singular = {key(v) for v in variants}
         for variant in variants:
             kb.add(variant, Item("title", canonical))
             plural = _plural_phrase(variant, {})
-            if key(plural) not in singular:
+            if key(plural) != key(variant):  # also when a plural is listed as a variant ("leaders")
                 kb.add(plural, Item("title", canonical))
                 kb.plural_titles.add(key(plural))
     irregular = agents.get("plurals") or {}

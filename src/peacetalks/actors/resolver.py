@@ -122,8 +122,11 @@ def _titled_person(kb: KnowledgeBase, entry: Entry, titles: Sequence[str], confi
     return None
 
 
-def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Sequence[str] = ()) -> Optional[Entry]:
-    """Of several people sharing a name: one already mentioned, else one in office on the date, else the first."""
+def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Sequence[str] = (),
+                titles: Sequence[str] = ()) -> Optional[Entry]:
+    """Of several people sharing a name: one already mentioned, else the one in office on the date whose post
+    the phrase names ("Prime Minister Johnson"), else the one in the highest office then (a prime minister before
+    a congressman), else the first."""
     entries = [kb.entries[i] for i in ids if i in kb.entries]
     if not entries:
         return None
@@ -131,10 +134,18 @@ def pick_person(kb: KnowledgeBase, ids: Sequence[str], when: dt.date, prefer: Se
         for e in entries:
             if e.id == pid:
                 return e
-    for e in entries:
-        if any(r.active(when) for r in e.roles):
-            return e
-    return entries[0]
+    best = max(entries, key=lambda e: _standing(kb, e, when, titles))
+    return best if _standing(kb, best, when, titles) > 0 else entries[0]
+
+
+def _standing(kb: KnowledgeBase, e: Entry, when: dt.date, titles: Sequence[str]) -> int:
+    """3: holds a post the phrase names; 2: holds a post with one holder at a time; 1: holds any post."""
+    active = [r for r in e.roles if r.active(when)]
+    if not active:
+        return 0
+    if any(r.title in titles for r in active):
+        return 3
+    return 2 if any(r.title in kb.unique_titles for r in active) else 1
 
 
 # --------------------------------------------------------------------------- interpretation
@@ -178,6 +189,8 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
             else:
                 r.places.append((m, it.value, _implied_sector(it.kind, tokens[m.j - 1].norm)))
             continue
+        if m.has("surname") and _shouted(tokens, m):
+            continue  # "disconnect Russia from SWIFT": a surname in capitals amid ordinary text is an acronym
         if m.has("surname") and not (m.has("title", "agent") and tokens[m.i].text.islower()):
             # "the king" written in lower case is the title, not Tom King (names are capitalised)
             r.surname.append(m)
@@ -188,6 +201,16 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
         elif m.has("former"):
             r.former = True
     return r
+
+
+def _shouted(tokens: Sequence[Tok], m: Match) -> bool:
+    """True when a one-word match is written in capitals (three letters or more) after a lower-case word, in
+    text that is not all capitals: "from SWIFT" is an acronym; "President PUTIN", "Mr PUTIN" (the style of
+    UN and EU documents) are still the name."""
+    word = tokens[m.i].text
+    if m.j - m.i != 1 or len(word) < 3 or not word.isupper() or m.i == 0 or tokens[m.i - 1].capitalised:
+        return False
+    return not all(t.text.isupper() for t in tokens if t.text[:1].isalpha())
 
 
 def incomer_in(kb: KnowledgeBase, tokens: Sequence[Tok], before: Sequence[Match], prep: int) -> bool:
@@ -392,7 +415,8 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
     country = _title_country(kb, r, org, title, when)
     unknown = _trailing_name(tokens, title_match.j, matches)
-    plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles
+    plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles \
+        and not _one_each(tokens, r, title_match)
     headed = _headed_sector(kb, r, title, title_match, org, when)
     regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
         and r.places[0][0].has("region")  # "the Tigray president", "the Crimean leader": not the state's
@@ -417,6 +441,18 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     if country is None and unknown:
         country = context_country or name_origin(kb, unknown)  # what the text says before a guess
     return Resolution(None, unknown, country, sector, 0.6, title)
+
+
+def _one_each(tokens: Sequence[Tok], r: Reading, title_match: Match) -> bool:
+    """True when a plural title is one holder per country listed after it: "the Prime Ministers of Belgium,
+    Spain and Italy" names Belgium's prime minister first (and the others after it), not a group."""
+    after = [m for m, _, _ in r.places if m.i > title_match.j]
+    if not after or tokens[title_match.j].norm != "of":
+        return False
+    k = after[0].j
+    if k + 1 < len(tokens) and tokens[k + 1].norm == "the":
+        k += 1  # "... of Saudi Arabia and the United Arab Emirates"
+    return k + 1 < len(tokens) and tokens[after[0].j].norm in (",", "and") and tokens[k + 1].capitalised
 
 
 def _breakaway(kb: KnowledgeBase, tokens: Sequence[Tok], r: Reading) -> bool:
@@ -564,7 +600,8 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
             tokens, r.surname[0], matches) and (
             not r.titles or r.surname[0].i > r.titles[-1].i):
         ids = [it.value for it in r.surname[0].all("surname")]
-        person, confidence = pick_person(kb, ids, when, prefer), 0.85
+        titles = [m.first("title").value for m in r.titles]  # type: ignore[union-attr]
+        person, confidence = pick_person(kb, ids, when, prefer, titles), 0.85
     if person is not None:
         if not dated and r.titles and not r.former:
             titled = _titled_person(kb, person, [m.first("title").value for m in r.titles], confidence)  # type: ignore[union-attr]

@@ -219,3 +219,16 @@ def test_a_plural_title_is_never_one_holder_unless_one_per_country(text: str, ac
                                                                    country: str) -> None:
     res = resolve(text, "2022-04-01")
     assert (res.actor_id, res.country, res.sector) == (actor_id, country, "GOV")
+
+
+@pytest.mark.parametrize("sentence, absent", [
+    ("I spoke to the people of Denmark on Liberation Day.", "Liberation"),
+])
+def test_a_common_word_name_running_on_into_another_name_is_not_the_body(sentence: str, absent: str) -> None:
+    assert absent not in {m.text for m in actor_mentions(sentence, parse(sentence), None)}
+
+
+@pytest.mark.parametrize("text, actor_id", [("Memorial", "memorial"), ("Hamas Monday", "hamas"),
+                                            ("Wagner Group", "wagner-group"), ("Freedom House", "freedom-house")])
+def test_names_that_go_on_into_their_own_words_or_dates_are_kept(text: str, actor_id: str) -> None:
+    assert resolve(text, DAY).actor_id == actor_id

@@ -48,6 +48,17 @@ def _member_plural(kb: KnowledgeBase, tokens: Sequence[Tok], m: Match) -> bool:
     return m.j - m.i == 1 and tokens[m.i].norm in kb.member_plurals
 
 
+def name_goes_on(kb: KnowledgeBase, tokens: Sequence[Tok], m: Match, matches: Sequence[Match]) -> bool:
+    """True when an alias made of common words runs on into a capitalised word no table reads: "Liberation
+    Day" is no newspaper, "Holocaust Memorial Day" no rights group. Names ("Hamas Monday") do not."""
+    if m.j >= len(tokens) or not generic_alias(kb, tokens, m):
+        return False
+    nxt = tokens[m.j]
+    if not (nxt.capitalised and nxt.text[:1].isalpha()) or nxt.norm in kb.generic_words or nxt.norm in kb.not_names:
+        return False
+    return not any(x.i <= m.j < x.j for x in matches)
+
+
 def other_body(kb: KnowledgeBase, tokens: Sequence[Tok], m: Match, matches: Sequence[Match],
                org_country: Optional[str], whole: bool) -> bool:
     """True when an organisation matched by a generic alias is part of another body's name: the word

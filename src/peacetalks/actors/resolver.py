@@ -15,7 +15,7 @@ from typing import Any, Optional, Sequence
 from peacetalks.actors.cities import city_countries, town_countries
 from peacetalks.actors.kb import OFFICIAL_SECTORS, Entry, Item, KnowledgeBase, Role, get_kb
 from peacetalks.actors.match import Match, find, respell
-from peacetalks.actors.names import common_reading, head_sector, name_before, namesake, other_body
+from peacetalks.actors.names import common_reading, head_sector, name_before, name_goes_on, namesake, other_body
 from peacetalks.actors.posts import post_holder, sole_holder
 from peacetalks.actors.text import DETERMINERS, HONORIFICS, Tok, normalise, tokenize
 from peacetalks.nlp.dates import parse_published
@@ -519,6 +519,9 @@ def _drop_other_bodies(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequen
     nouns instead."""
     for m in list(r.org):
         entry = kb.entries[m.first("entry").value]  # type: ignore[union-attr]
+        if name_goes_on(kb, tokens, m, matches):
+            r.org.remove(m)  # "Liberation Day": not the body, nor any kind of body
+            continue
         if not other_body(kb, tokens, m, matches, entry.country, whole):
             continue
         r.org.remove(m)

@@ -232,3 +232,9 @@ def test_a_common_word_name_running_on_into_another_name_is_not_the_body(sentenc
                                             ("Wagner Group", "wagner-group"), ("Freedom House", "freedom-house")])
 def test_names_that_go_on_into_their_own_words_or_dates_are_kept(text: str, actor_id: str) -> None:
     assert resolve(text, DAY).actor_id == actor_id
+
+
+def test_an_unknown_entity_the_gazetteer_knows_as_a_place_is_no_actor() -> None:
+    text = "Mayor Ivan Fedorov spoke about Nova Kakhovka and the shelling near Rostov."
+    found = {m.text for m in actor_mentions(text, parse(text), None)}
+    assert "Nova Kakhovka" not in found and "Rostov" not in found

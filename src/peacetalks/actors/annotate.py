@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING, Optional, Sequence
 
-from peacetalks.actors.cities import city_countries, town_countries
+from peacetalks.actors.cities import city_countries, gazetteer_place, town_countries
 from peacetalks.actors.kb import KnowledgeBase, get_kb
 from peacetalks.actors.match import Match, find, respell
 from peacetalks.actors.resolver import POSSESSIVES, Resolution, against, incomer_in, interpret, name_origin
@@ -382,12 +382,14 @@ def _entity_mentions(text: str, doc_view: _DocView, mentions: list[ActorMention]
 
 def _not_a_name(ent_text: str, kb: KnowledgeBase) -> bool:
     """An entity spaCy calls a person or body that is a place or a time word: a city, a one-word town
-    ("Hostomel", "Bucha" are PERSON and ORG to the small model), "Easter"."""
+    ("Hostomel", "Bucha" are PERSON and ORG to the small model), any place the places gazetteer knows
+    ("Nova Kakhovka", "Chornobyl NPP", "Rostov"), "Easter"."""
     norm = normalise(ent_text)
     if norm in city_countries():
         return True
     words = norm.split()
-    return (len(words) == 1 and norm in town_countries()) or all(w in kb.not_names for w in words)
+    return (len(words) == 1 and norm in town_countries()) or all(w in kb.not_names for w in words) \
+        or gazetteer_place(ent_text)
 
 
 def _person(text: str, s: int, e: int, by_end: dict[int, ActorMention], by_start: dict[int, ActorMention],

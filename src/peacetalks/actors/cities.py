@@ -66,3 +66,11 @@ def city_countries() -> dict[str, str]:
 def town_countries() -> dict[str, str]:
     """Towns of 15,000+ people -> ISO3 (the most populous of a name wins); ~25,000 names, cached."""
     return load_or_build(_TOWNS, _cache_key(), dict, lambda: _build(TOWN_POPULATION), fmt="json")
+
+
+def gazetteer_place(name: str) -> bool:
+    """True when the places gazetteer knows ``name`` as a place of any size, from GeoNames or from the
+    project's own tables ("Borodianka", "Normandy"): an unknown entity so named is not an actor."""
+    from peacetalks.places.gazetteer import get_gazetteer  # the places stage loads it too; 0.1 s from cache
+
+    return bool(get_gazetteer().candidates(name))

@@ -444,14 +444,14 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
 
 
 def _one_each(tokens: Sequence[Tok], r: Reading, title_match: Match) -> bool:
-    """True when a plural title is one holder per country listed after it: "the Prime Ministers of Belgium,
-    Spain and Italy" names Belgium's prime minister first (and the others after it), not a group."""
+    """True when a plural title is one holder per country listed after it: "the Prime Ministers of Estonia,
+    Latvia and Lithuania" names Estonia's prime minister first (and the others after it), not a group."""
     after = [m for m, _, _ in r.places if m.i > title_match.j]
     if not after or tokens[title_match.j].norm != "of":
         return False
     k = after[0].j
     if k + 1 < len(tokens) and tokens[k + 1].norm == "the":
-        k += 1  # "... of Saudi Arabia and the United Arab Emirates"
+        k += 1  # "the leaders of Qatar and the Netherlands"
     return k + 1 < len(tokens) and tokens[after[0].j].norm in (",", "and") and tokens[k + 1].capitalised
 
 

@@ -41,7 +41,7 @@ MATCH_CITY_POP = 30_000
 ALT_CITY_POP = 200_000
 CACHE_VERSION = "3"
 # Our own tables of places (same schema; earlier wins on ties of name + country).
-OUR_TABLES = ("places.yaml", "regions.yaml", "landmarks.yaml")
+OUR_TABLES = ("places.yaml", "regions.yaml", "landmarks.yaml", "places_frontline.yaml")
 
 _ADMIN1_DEFAULT_POP = 3_000_000
 _OTHER_DEFAULT_POP = 1_000_000

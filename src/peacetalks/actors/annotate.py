@@ -32,9 +32,10 @@ if TYPE_CHECKING:  # pragma: no cover
 GLUE = frozenset({"'s", "the", "senior", "top", "chief", "acting", "interim", "current", "new", "newly", "elected",
                   "incoming", "then", "de", "facto", "self", "-", "proclaimed", "so", "called", "own",
                   "led", "backed", "run", "controlled"})
-# Between an agent and the country it is in or from: "rebels in the Ivory Coast", "refugees from Syria".
+# Between an agent and the country it is in or from: "rebels in the Ivory Coast", "refugees from Syria",
+# "rebels in northern Mali", "militants in north-west Pakistan".
 IN = frozenset({"in", "from", "the", "northern", "southern", "eastern", "western", "central", "north", "south",
-                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "-"})  # "in northern Mali"
+                "east", "west", "northeastern", "northwestern", "southeastern", "southwestern", "-"})
 # Between a head title and the body it speaks or acts for: "a spokesman for the Ukrainian military".
 FOR = frozenset({"for", "the"})
 # Agents a country after "in"/"from" belongs to. Not officials, troops, reporters or firms: "diplomats in

@@ -196,7 +196,7 @@ def _located(g: Group, m: Match, tokens: Sequence[Tok], kb: KnowledgeBase) -> bo
     agent = head.first("agent")
     if agent is None:
         return False
-    local = agent.value in LOCAL_SECTORS or tuple(t.norm for t in tokens[head.i:head.j]) in kb.seated
+    local = agent.value in LOCAL_SECTORS or head.words(tokens) in kb.seated
     return local and not incomer_in(kb, tokens, g.matches, g.j)
 
 
@@ -207,7 +207,7 @@ def _keep(g: Group, tokens: Sequence[Tok], kb: KnowledgeBase) -> tuple[bool, flo
     if len(g.matches) > 1:
         return True, 1.0
     m, cat = g.matches[0], g.cats[0]
-    words = tuple(t.norm for t in tokens[m.i:m.j])
+    words = m.words(tokens)
     prev = tokens[m.i - 1].norm if m.i > 0 else ""
     if prev == "the" and m.i > 1:
         prev = tokens[m.i - 2].norm

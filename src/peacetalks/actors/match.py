@@ -32,6 +32,10 @@ class Match:
     def has(self, *kinds: str) -> bool:
         return self.first(*kinds) is not None
 
+    def words(self, tokens: Sequence[Tok]) -> tuple[str, ...]:
+        """The match's words, normalised: the key of its phrase in the knowledge base's noun sets."""
+        return tuple(t.norm for t in tokens[self.i:self.j])
+
 
 def _capitalised(tok: Tok) -> bool:
     return tok.capitalised or not tok.text[:1].isalpha()
@@ -40,7 +44,7 @@ def _capitalised(tok: Tok) -> bool:
 def _allowed(items: list[Item], toks: Sequence[Tok], strict: bool) -> tuple[Item, ...]:
     out = []
     for it in items:
-        if it.acronym and not all(t.upper or "." in t.text for t in toks if t.text[:1].isalpha()):
+        if it.acronym and not all(t.acronym_case or "." in t.text for t in toks if t.text[:1].isalpha()):
             continue
         if strict and it.kind in PROPER and not (_capitalised(toks[0]) and _capitalised(toks[-1])):
             continue

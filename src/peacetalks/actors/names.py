@@ -33,7 +33,7 @@ def namesake(kb: KnowledgeBase, tokens: Sequence[Tok], person: Match, matches: S
         return None
     if not after.has("agent") or after.has("title"):
         return None  # "Putin Spokesman" is still about Putin's office: titles are read elsewhere
-    words = tuple(t.norm for t in tokens[after.i:after.j])
+    words = after.words(tokens)
     return after if words[-1] in kb.institution_words else None
 
 

@@ -176,7 +176,7 @@ def read(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]) -> 
             continue
         if against(tokens, m.i):
             continue  # "anti-Syria journalist", "anti-Putin protesters": what the phrase opposes
-        if _backer(tokens, m):
+        if _hyphened(tokens, m, _BACKED):
             continue  # "Russian-backed separatists in Donetsk": who backs them is not whose they are
         entry = m.first("entry")
         if entry is not None:
@@ -218,7 +218,7 @@ def incomer_in(kb: KnowledgeBase, tokens: Sequence[Tok], before: Sequence[Match]
     it is where they are, not whose they are ("refugees in Lebanon", "settlers in the West Bank")."""
     if tokens[prep].norm == "from":
         return False
-    return any(tuple(t.norm for t in tokens[m.i:m.j]) in kb.incomers for m in before if m.has("agent"))
+    return any(m.words(tokens) in kb.incomers for m in before if m.has("agent"))
 
 
 # "Hamas-run", "Taliban-led": a body that runs or backs the phrase's head, which is another actor.
@@ -226,18 +226,15 @@ _PROXY = frozenset({"run", "led", "controlled", "backed", "linked", "allied", "a
                     "funded", "supported"})
 
 
-def _proxy(tokens: Sequence[Tok], m: Match) -> bool:
-    return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _PROXY
+def _hyphened(tokens: Sequence[Tok], m: Match, words: frozenset[str]) -> bool:
+    """True when the match is joined by a hyphen to one of ``words``: "Hamas-run", "Iran-backed"."""
+    return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in words
 
 
 # "Iran-backed", "US-funded": a state that supports a group from outside (unlike "Saudi-led", "Hamas-run");
 # "Russian-speaking": a language, not a state.
 _BACKED = frozenset({"backed", "funded", "supported", "sponsored", "armed", "trained", "equipped", "allied",
                      "aligned", "linked", "affiliated", "inspired", "friendly", "speaking"})
-
-
-def _backer(tokens: Sequence[Tok], m: Match) -> bool:
-    return m.j + 1 < len(tokens) and tokens[m.j].text == "-" and tokens[m.j + 1].norm in _BACKED
 
 
 def against(tokens: Sequence[Tok], i: int) -> bool:
@@ -303,11 +300,11 @@ def _head_agent(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
     of = next((k for k in range(agents[0].j, agents[-1].i) if tokens[k].norm == "of"), None)
     if of is not None:
         before = [m for m in agents if m.j <= of and tokens[m.j - 1].norm not in kb.partitive
-                  and tuple(t.norm for t in tokens[m.i:m.j]) not in kb.whose_sector]  # "the offices of the X"
+                  and m.words(tokens) not in kb.whose_sector]  # "the offices of the X"
         if before:
             return before[-1]
     head = agents[-1]
-    if len(agents) > 1 and tuple(t.norm for t in tokens[head.i:head.j]) in kb.weak_heads:
+    if len(agents) > 1 and head.words(tokens) in kb.weak_heads:
         return agents[-2]  # "Muslim community", "student groups": the modifier says who they are
     return head
 
@@ -348,7 +345,7 @@ def _takes_side(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
     """True when protesters are named by the side they take: "anti-war" or "pro-democracy" before them, or an
     opposition noun ("opposition demonstrators"). Bare, they are civilians, as in the CAMEO agents
     dictionary, whose first code for them is CVL."""
-    if tuple(t.norm for t in tokens[head.i:head.j]) not in kb.side_takers:
+    if head.words(tokens) not in kb.side_takers:
         return False
     if _opposition_before(agents, head):
         return True
@@ -356,10 +353,14 @@ def _takes_side(kb: KnowledgeBase, tokens: Sequence[Tok], agents: Sequence[Match
         start -= 2
     elif start >= 3 and tokens[start - 2].text == "-":  # "anti-war", "pro-democracy" before the first match
         start -= 3
-    if start >= 1 and tokens[start - 1].norm.startswith("anti") and len(tokens[start - 1].norm) > 6:
+    if start >= 1 and _anti_word(tokens[start - 1].norm):
         start -= 1  # an unmatched "antiwar" before the phrase
-    return any(t.norm in ("anti", "pro") or (t.norm.startswith("anti") and len(t.norm) > 6)
-               for t in tokens[start:head.i])
+    return any(t.norm in ("anti", "pro") or _anti_word(t.norm) for t in tokens[start:head.i])
+
+
+def _anti_word(word: str) -> bool:
+    """One word against something: "antiwar", "antigovernment"."""
+    return word.startswith("anti") and len(word) > 6
 
 
 def _opposition_before(agents: Sequence[Match], head: Match) -> bool:
@@ -367,11 +368,10 @@ def _opposition_before(agents: Sequence[Match], head: Match) -> bool:
     return any(m.j <= head.i and m.first("agent").value == "OPP" for m in agents)  # type: ignore[union-attr]
 
 
-def _armed_arm(kb: KnowledgeBase, tokens: Sequence[Tok], sector: Optional[str], agents: Sequence[Match]) -> bool:
+def _armed_arm(body_sector: Optional[str], head_sector: str) -> bool:
     """True when a government's armed or police arm follows its name: "Palestinian Authority police" is
     COP, "Taliban forces" MIL (the government's forces, not the government)."""
-    head = _head_agent(kb, tokens, agents).first("agent")
-    return sector == "GOV" and head is not None and head.value in ("COP", "MIL", "SPY")
+    return body_sector == "GOV" and head_sector in ("COP", "MIL", "SPY")
 
 
 def _state_owned(tokens: Sequence[Tok], agents: Sequence[Match], start: int) -> bool:
@@ -415,7 +415,7 @@ def _title_resolution(kb: KnowledgeBase, r: Reading, tokens: Sequence[Tok], matc
     org = kb.entries[r.org[0].first("entry").value] if r.org else None  # type: ignore[union-attr]
     country = _title_country(kb, r, org, title, when)
     unknown = _trailing_name(tokens, title_match.j, matches)
-    plural = tuple(t.norm for t in tokens[title_match.i:title_match.j]) in kb.plural_titles \
+    plural = title_match.words(tokens) in kb.plural_titles \
         and not _one_each(tokens, r, title_match)
     headed = _headed_sector(kb, r, title, title_match, org, when)
     regional = bool(r.places) and r.places[0][0].first("country", "demonym", "capital", "metonym") is None \
@@ -460,7 +460,7 @@ def _breakaway(kb: KnowledgeBase, tokens: Sequence[Tok], r: Reading) -> bool:
     if not r.places:
         return False
     m = r.places[0][0]
-    return tuple(t.norm for t in tokens[m.i:m.j]) in kb.breakaway
+    return m.words(tokens) in kb.breakaway
 
 
 # Sectors of armed bodies that are no state's forces: their officers take the body's sector.
@@ -618,10 +618,11 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         res = _entry_resolution(kb, entry, when, 0.9)
         if res.country is None and r.places:
             res.country = r.places[0][1]
-        if r.agents and r.agents[-1].i > r.org[0].i and (entry.sector is None or _proxy(tokens, r.org[0])
-                                                         or _armed_arm(kb, tokens, res.sector, r.agents)):
+        head = _head_agent(kb, tokens, r.agents).first("agent") if r.agents else None
+        if head is not None and r.agents[-1].i > r.org[0].i and (
+                entry.sector is None or _hyphened(tokens, r.org[0], _PROXY) or _armed_arm(res.sector, head.value)):
             # "NATO troops"; "the Hamas-run health ministry": the ministry in the body's country, not the body
-            res.sector = _head_agent(kb, tokens, r.agents).first("agent").value  # type: ignore[union-attr]
+            res.sector = head.value
             res.actor_id, res.name = None, None
         if res.sector == "PTY" and any(m.first("agent").value == "LEG" for m in r.agents):  # type: ignore[union-attr]
             # "United Russia deputies", "Senate Republicans": a party's legislators act as legislators
@@ -636,7 +637,7 @@ def interpret(kb: KnowledgeBase, tokens: Sequence[Tok], matches: Sequence[Match]
         if r.agents:
             head = _head_agent(kb, tokens, r.agents)
             sector = head.first("agent").value  # type: ignore[union-attr]
-            if tuple(t.norm for t in tokens[head.i:head.j]) in kb.whose_sector:
+            if head.words(tokens) in kb.whose_sector:
                 if not r.owners:
                     return nothing()  # "an office", "Moscow currency exchange offices": whose, it does not say
                 sector = _possessor(kb, r, when)[1] or sector  # "Sistani's office" REL

@@ -43,7 +43,7 @@ class Tok(NamedTuple):
         return self.text[:1].isupper() or self.text[:1].isdigit()
 
     @property
-    def upper(self) -> bool:
+    def acronym_case(self) -> bool:
         """Written as an acronym: all capitals ("NATO"), or a capital inside ("LeT", "MEPs")."""
         letters = [c for c in self.text if c.isalpha()]
         return bool(letters) and (all(c.isupper() for c in letters) or any(c.isupper() for c in letters[1:]))

@@ -238,3 +238,23 @@ def test_an_unknown_entity_the_gazetteer_knows_as_a_place_is_no_actor() -> None:
     text = "Mayor Ivan Fedorov spoke about Nova Kakhovka and the shelling near Rostov."
     found = {m.text for m in actor_mentions(text, parse(text), None)}
     assert "Nova Kakhovka" not in found and "Rostov" not in found
+
+
+def test_session8_readings_through_the_cli() -> None:
+    """The same readings through ``peacetalks actors resolve`` (SPEC §1 lines in, lines out)."""
+    import json
+
+    from typer.testing import CliRunner
+
+    from peacetalks.actors.cli import app
+
+    rows = [("1", "Johnson", "2022-04-01"), ("2", "protesters", DAY), ("3", "anti-war demonstrators", DAY),
+            ("4", "Let", DAY), ("5", "Nato", DAY), ("6", "Russian-backed separatists in Donetsk", DAY)]
+    lines = "".join(json.dumps({"id": i, "text": t, "date": d}) + "\n" for i, t, d in rows)
+    res = CliRunner().invoke(app, ["resolve", "-"], input=lines)
+    assert res.exit_code == 0, res.output
+    out = {o["id"]: o for o in map(json.loads, res.output.splitlines())}
+    assert out["1"]["actor_id"] == "boris-johnson"
+    assert (out["2"]["sector"], out["3"]["sector"]) == ("CVL", "OPP")
+    assert out["4"]["actor_id"] is None and out["5"]["actor_id"] == "nato"
+    assert (out["6"]["country"], out["6"]["sector"]) == ("UKR", "REB")
